@@ -1,0 +1,3 @@
+from usefirst.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,140 @@
+"""The catalog: every record file of a repository, loaded and indexed.
+
+    catalog, problems = load_catalog(Repository.find(Path.cwd()))
+    catalog.get("scut-2026-001").data["title"]
+
+Layout, one folder per unit (or city bureau, enterprise, insurer)::
+
+    catalog/<unit>/unit.yaml
+    catalog/<unit>/<folder of the kind>/<id>.yaml
+    catalog/<unit>/attachments/...
+
+A record that fails its schema is reported and kept out of the cross-record
+rules, but its id still counts as present, so a reference to it is not
+reported a second time as missing.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from usefirst.filecheck import FileResult, check_files
+from usefirst.kinds import UNIT_KIND
+from usefirst.loader import Document
+from usefirst.problems import Problem, Severity
+from usefirst.repository import Repository
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Record:
+    """One schema-valid record and where it came from."""
+
+    document: Document
+    folder: str
+
+    @property
+    def kind(self) -> str:
+        return self.document.data["kind"]
+
+    @property
+    def id(self) -> str:
+        return self.document.data["id"]
+
+    @property
+    def data(self) -> dict[str, Any]:
+        return self.document.data
+
+    @property
+    def file(self) -> str:
+        return self.document.file
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self.document.data.get(key, default)
+
+    def problem(
+        self,
+        path: tuple[str | int, ...],
+        rule: str,
+        message: str,
+        severity: Severity = Severity.ERROR,
+    ) -> Problem:
+        """Make a problem pointing at one field of this record."""
+        line = self.document.line_of(path)
+        return Problem(self.file, line, rule, message, path, severity)
+
+
+@dataclass
+class Catalog:
+    """All valid records, indexed by id and kind."""
+
+    repository: Repository
+    records: list[Record] = field(default_factory=list)
+    known_ids: set[str] = field(default_factory=set)
+
+    def __post_init__(self) -> None:
+        self.by_id: dict[str, Record] = {}
+        self.by_kind: dict[str, list[Record]] = defaultdict(list)
+        for record in self.records:
+            self.by_id.setdefault(record.id, record)
+            self.by_kind[record.kind].append(record)
+
+    def get(self, record_id: str) -> Record | None:
+        """Return the valid record with this id, if there is one."""
+        return self.by_id.get(record_id)
+
+    def of_kind(self, kind: str) -> list[Record]:
+        return self.by_kind.get(kind, [])
+
+    def units(self) -> dict[str, Record]:
+        """Map each unit folder to its unit record."""
+        return {record.id: record for record in self.of_kind(UNIT_KIND)}
+
+    def referring(self, kind: str, key: str, record_id: str) -> Iterator[Record]:
+        """Yield records of a kind whose field ``key`` names ``record_id``."""
+        return (record for record in self.of_kind(kind) if record.get(key) == record_id)
+
+
+def record_files(repository: Repository) -> list[Path]:
+    """List every YAML file below the catalog folder, sorted."""
+    root = repository.catalog_dir
+    files = [*root.rglob("*.yaml"), *root.rglob("*.yml")]
+    return sorted(path for path in files if not _hidden(path.relative_to(root)))
+
+
+def _hidden(relative: Path) -> bool:
+    # files right under catalog/ are settings, not records
+    return len(relative.parts) < 2 or any(p.startswith(".") for p in relative.parts)
+
+
+def load_catalog(
+    repository: Repository, *, use_cache: bool = True
+) -> tuple[Catalog, list[Problem]]:
+    """Load and schema-check every record file; index the valid ones."""
+    files = record_files(repository)
+    results = check_files(repository, files, use_cache=use_cache)
+    return build_catalog(repository, results)
+
+
+def build_catalog(
+    repository: Repository, results: Iterable[FileResult]
+) -> tuple[Catalog, list[Problem]]:
+    """Index per-file results into a catalog and gather their problems."""
+    records, known, problems = [], set(), []
+    for result in results:
+        problems.extend(result.problems)
+        if result.document is None:
+            continue
+        record_id = result.document.data.get("id")
+        if isinstance(record_id, str):
+            known.add(record_id)
+        if not any(problem.is_error for problem in result.problems):
+            records.append(Record(result.document, result.folder))
+    log.info("loaded %d records, %d valid", len(known), len(records))
+    return Catalog(repository, records, known), problems

@@ -1,0 +1,23 @@
+"""Record kinds and the folder each lives in.
+
+KIND_FOLDERS["achievement"]   # "achievements"
+"""
+
+from __future__ import annotations
+
+UNIT_KIND = "unit"
+UNIT_FILE = "unit.yaml"
+ATTACHMENT_FOLDER = "attachments"
+KIND_FOLDERS = {
+    "achievement": "achievements",
+    "first_use_contract": "first_use_contracts",
+    "pay_later_contract": "pay_later_contracts",
+    "cooperation_contract": "cooperation_contracts",
+    "recognition_application": "recognition_applications",
+    "exercise_rights_filing": "exercise_rights_filings",
+    "insurance_product": "insurance_products",
+    "technology_need": "technology_needs",
+}
+FOLDER_KINDS = {folder: kind for kind, folder in KIND_FOLDERS.items()}
+CONTRACT_KINDS = ("first_use_contract", "pay_later_contract", "cooperation_contract")
+NUMBERED_KINDS = ("achievement", *CONTRACT_KINDS, "exercise_rights_filing")

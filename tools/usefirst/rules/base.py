@@ -1,0 +1,72 @@
+"""The rule registry: each rule checks the whole catalog and yields problems.
+
+@rule("NOTICE.free_period", "先使用合同的免费使用期不少于一年")
+def free_period(catalog: Catalog, context: Context) -> Iterator[Problem]:
+    ...
+"""
+
+from __future__ import annotations
+
+import datetime
+import logging
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from usefirst.catalog import Catalog
+from usefirst.problems import Problem
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Context:
+    """What rules may depend on besides the records."""
+
+    today: datetime.date = field(default_factory=datetime.date.today)
+    uscc_overrides: frozenset[str] = frozenset()
+
+
+Check = Callable[[Catalog, Context], Iterable[Problem]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A check with a stable code and a one-line Chinese summary."""
+
+    code: str
+    summary: str
+    check: Check
+
+
+REGISTRY: dict[str, Rule] = {}
+
+
+def rule(code: str, summary: str) -> Callable[[Check], Check]:
+    """Register a check under its rule code."""
+
+    def register(check: Check) -> Check:
+        if code in REGISTRY:
+            raise ValueError(f"rule code registered twice: {code}")
+        REGISTRY[code] = Rule(code, summary, check)
+        return check
+
+    return register
+
+
+def run_rules(catalog: Catalog, context: Context) -> list[Problem]:
+    """Run every registered rule; a failing rule is reported, not raised."""
+    problems: list[Problem] = []
+    for code, registered in REGISTRY.items():
+        try:
+            problems.extend(registered.check(catalog, context))
+        except Exception:  # a broken rule must not hide the other rules' findings
+            log.exception("rule %s failed", code)
+            problems.append(
+                Problem(
+                    "-",
+                    0,
+                    "INTERNAL.rule_failed",
+                    f"检查规则 {code} 运行出错，请联系维护人员",
+                )
+            )
+    return problems

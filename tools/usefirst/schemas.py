@@ -1,0 +1,283 @@
+"""Record schemas: loading, validation, and Chinese messages at the right line.
+
+    schemas = SchemaSet.load(Path("schemas"))
+    problems = schemas.validate(document, "achievement")
+
+The JSON Schema files in ``schemas/`` are the single source of truth for the
+record format. Valid records take a fast path (fastjsonschema, compiled once);
+only an invalid record is walked again by jsonschema, which reports every error
+with its path, so that each becomes a problem at its own line.
+"""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+import json
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+import fastjsonschema
+import jsonschema
+from referencing import Registry
+from referencing.jsonschema import DRAFT202012
+
+from usefirst.loader import Document
+from usefirst.problems import Problem
+
+COMMON = "common"
+SCHEMA_SUFFIX = ".schema.json"
+_TYPE_NAMES = {
+    "string": "文本",
+    "integer": "整数",
+    "number": "数字",
+    "boolean": "是或否（true/false）",
+    "array": "列表",
+    "object": "一组字段",
+    "null": "空值",
+}
+
+
+def _is_date(value: str) -> bool:
+    try:
+        datetime.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return len(value) == 10
+
+
+@dataclass
+class SchemaSet:
+    """All record schemas of one repository, keyed by record kind."""
+
+    documents: dict[str, dict[str, Any]]
+    _fast: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    @classmethod
+    def load(cls, folder: Path) -> SchemaSet:
+        """Read every ``*.schema.json`` in a folder."""
+        documents = {}
+        for path in sorted(folder.glob(f"*{SCHEMA_SUFFIX}")):
+            name = path.name.removesuffix(SCHEMA_SUFFIX)
+            documents[name] = json.loads(path.read_text(encoding="utf-8"))
+        return cls(documents)
+
+    @property
+    def kinds(self) -> list[str]:
+        return [name for name in self.documents if name != COMMON]
+
+    @cached_property
+    def registry(self) -> Registry:
+        resources = [
+            (f"{name}{SCHEMA_SUFFIX}", DRAFT202012.create_resource(schema))
+            for name, schema in self.documents.items()
+        ]
+        return Registry().with_resources(resources)
+
+    def validator(self, kind: str) -> jsonschema.Draft202012Validator:
+        """Return the full validator of a kind, which reports every error."""
+        return jsonschema.Draft202012Validator(
+            self.documents[kind],
+            registry=self.registry,
+            format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER,
+        )
+
+    def fast_validator(self, kind: str) -> Any:
+        if kind not in self._fast:
+            self._fast[kind] = fastjsonschema.compile(
+                self.documents[kind],
+                handlers={"": self._load_reference},
+                formats={"date": _is_date},
+            )
+        return self._fast[kind]
+
+    def _load_reference(self, uri: str) -> dict[str, Any]:
+        return self.documents[uri.removesuffix(SCHEMA_SUFFIX)]
+
+    def validate(self, document: Document, kind: str) -> list[Problem]:
+        """Check one document against the schema of its kind."""
+        try:
+            self.fast_validator(kind)(document.data)
+            return []
+        except fastjsonschema.JsonSchemaException:
+            pass
+        errors = _most_useful(self.validator(kind).iter_errors(document.data))
+        describer = _Describer(self, kind)
+        problems = [describer.problem(document, error) for error in errors]
+        return sorted(set(problems))
+
+    def resolve(self, node: dict[str, Any]) -> dict[str, Any]:
+        """Merge a ``$ref`` target under the keywords written beside it."""
+        reference = node.get("$ref")
+        if not reference:
+            return node
+        target_file, _, pointer = reference.partition("#")
+        name = target_file.removesuffix(SCHEMA_SUFFIX) if target_file else None
+        target: Any = self.documents[name] if name else self.documents[COMMON]
+        for part in pointer.strip("/").split("/"):
+            if part:
+                target = target[part]
+        merged = dict(self.resolve(target))
+        merged.update({key: value for key, value in node.items() if key != "$ref"})
+        return merged
+
+    def field_schema(self, kind: str, path: tuple[str | int, ...]) -> dict[str, Any]:
+        """Find the schema of the field at a path, or ``{}`` if it has none."""
+        node = self.resolve(self.documents[kind])
+        for part in path:
+            if isinstance(part, int):
+                node = self.resolve(node.get("items", {}))
+            else:
+                node = self.resolve(node.get("properties", {}).get(part, {}))
+        return node
+
+    def field_title(self, kind: str, path: tuple[str | int, ...]) -> str:
+        """Name a field in Chinese, as its schema titles it."""
+        for end in range(len(path), 0, -1):
+            if isinstance(path[end - 1], str):
+                title = self.field_schema(kind, path[:end]).get("title")
+                return title or str(path[end - 1])
+        return "记录"
+
+    def labels(self, schema: dict[str, Any]) -> dict[str, str]:
+        """Map each code of a closed vocabulary to its Chinese name."""
+        schema = self.resolve(schema)
+        names = schema.get("enumDescriptions", [])
+        return dict(zip(schema.get("enum", []), names, strict=False))
+
+    def vocabulary(self, name: str) -> dict[str, str]:
+        """Return a shared vocabulary (``city``, ``cluster`` ...) as code → name."""
+        return self.labels(self.documents[COMMON]["$defs"][name])
+
+
+class _Describer:
+    """Turn a jsonschema error into a problem with a Chinese message."""
+
+    def __init__(self, schemas: SchemaSet, kind: str) -> None:
+        self.schemas = schemas
+        self.kind = kind
+
+    def problem(self, document: Document, error: jsonschema.ValidationError) -> Problem:
+        path = tuple(error.absolute_path)
+        message = self.message(error, path)
+        if error.validator == "additionalProperties":
+            path = (*path, min(set(error.instance) - set(error.schema["properties"])))
+        return Problem(
+            document.file,
+            document.line_of(path),
+            f"SCHEMA.{error.validator}",
+            message,
+            path,
+        )
+
+    def message(self, error: jsonschema.ValidationError, path: tuple) -> str:
+        title = self.schemas.field_title(self.kind, path)
+        describe = getattr(self, f"_{error.validator}", None)
+        if describe is None:
+            return f"“{title}”不符合格式要求：{_description(error.schema)}"
+        return describe(error, title, path)
+
+    def _required(self, error: Any, title: str, path: tuple) -> str:
+        missing = error.message.split("'")[1]
+        field_title = self.schemas.field_title(self.kind, (*path, missing))
+        return f"缺少必填字段“{field_title}”（{missing}）"
+
+    def _additionalProperties(self, error: Any, title: str, path: tuple) -> str:
+        known = list(error.schema.get("properties", {}))
+        extras = sorted(set(error.instance) - set(known))
+        hints = []
+        for extra in extras:
+            close = difflib.get_close_matches(extra, known, n=1)
+            hints.append(
+                f"“{extra}”" + (f"（是否应为“{close[0]}”？）" if close else "")
+            )
+        return f"不认识的字段 {'、'.join(hints)}：请检查拼写，可用字段见字段说明"
+
+    def _type(self, error: Any, title: str, path: tuple) -> str:
+        expected = error.validator_value
+        expected = expected if isinstance(expected, list) else [expected]
+        names = "或".join(_TYPE_NAMES.get(name, name) for name in expected)
+        hint = "；请给值加上引号" if "string" in expected else ""
+        return f"“{title}”应为{names}，实际为“{_show(error.instance)}”{hint}"
+
+    def _enum(self, error: Any, title: str, path: tuple) -> str:
+        labels = self.schemas.labels(error.schema)
+        options = [
+            f"{code}（{labels[code]}）" if code in labels else str(code)
+            for code in error.validator_value
+        ]
+        shown = "、".join(options[:8]) + ("等" if len(options) > 8 else "")
+        return f"“{title}”的值“{_show(error.instance)}”不在可选范围内：可填 {shown}"
+
+    def _const(self, error: Any, title: str, path: tuple) -> str:
+        return (
+            f"“{title}”应为“{error.validator_value}”，实际为“{_show(error.instance)}”"
+        )
+
+    def _pattern(self, error: Any, title: str, path: tuple) -> str:
+        return (
+            f"“{title}”的格式不正确：“{_show(error.instance)}”。"
+            f"{_description(error.schema)}"
+        )
+
+    def _format(self, error: Any, title: str, path: tuple) -> str:
+        return (
+            f"“{title}”不是有效的日期：“{_show(error.instance)}”，"
+            "应写作真实存在的 YYYY-MM-DD，例如 2026-05-01"
+        )
+
+    def _minLength(self, error: Any, title: str, path: tuple) -> str:
+        return f"“{title}”太短：至少 {error.validator_value} 个字"
+
+    def _maxLength(self, error: Any, title: str, path: tuple) -> str:
+        limit, actual = error.validator_value, len(error.instance)
+        return f"“{title}”太长：最多 {limit} 个字，现有 {actual} 个"
+
+    def _minItems(self, error: Any, title: str, path: tuple) -> str:
+        return f"“{title}”至少要填 {error.validator_value} 项"
+
+    def _maxItems(self, error: Any, title: str, path: tuple) -> str:
+        return f"“{title}”最多填 {error.validator_value} 项"
+
+    def _uniqueItems(self, error: Any, title: str, path: tuple) -> str:
+        return f"“{title}”中有重复的项"
+
+    def _minimum(self, error: Any, title: str, path: tuple) -> str:
+        return f"“{title}”不能小于 {error.validator_value}，实际为 {error.instance}"
+
+    def _maximum(self, error: Any, title: str, path: tuple) -> str:
+        return f"“{title}”不能大于 {error.validator_value}，实际为 {error.instance}"
+
+    def _anyOf(self, error: Any, title: str, path: tuple) -> str:
+        wanted = [option.get("required", []) for option in error.validator_value]
+        if all(wanted):
+            names = "或".join(
+                f"“{self.schemas.field_title(self.kind, (*path, names[0]))}”"
+                for names in wanted
+            )
+            return f"“{title}”中至少要填写 {names}"
+        return f"“{title}”不符合格式要求：{_description(error.schema)}"
+
+
+def _most_useful(errors: Any) -> list[jsonschema.ValidationError]:
+    """Drop errors that only repeat a type error at the same field."""
+    errors = list(errors)
+    typed = {
+        tuple(error.absolute_path) for error in errors if error.validator == "type"
+    }
+    return [
+        error
+        for error in errors
+        if error.validator == "type" or tuple(error.absolute_path) not in typed
+    ]
+
+
+def _description(schema: dict[str, Any]) -> str:
+    return schema.get("description", "请对照字段说明修改")
+
+
+def _show(value: Any) -> str:
+    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 40 else text[:37] + "…"
