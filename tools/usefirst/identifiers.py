@@ -172,7 +172,7 @@ def _check_value_problem(check: str, body: str) -> str | None:
 def _patent_year_problem(body: str, today: date) -> str | None:
     """Report a filing year the number's form cannot have."""
     year = _patent_year(body)
-    if len(body) == 8 and not (1985 <= year <= _NEW_FORM_START):
+    if len(body) == 8 and not (_PATENT_LAW_START <= year <= _NEW_FORM_START):
         return f"8 位申请号的前 2 位是年份，应为 85–99 或 00–03，实际为 {body[:2]}"
     if len(body) == 12 and _PATENT_LAW_START <= year < _NEW_FORM_START:
         return (
@@ -283,8 +283,8 @@ _USCC_LOOKALIKES = {"I": "1", "O": "0", "Z": "2", "S": "5", "V": "U"}
 # Conversely ``compact`` silently upper-cases and drops spaces and hyphens, and
 # ``clean`` maps full-width digits (not letters) to ASCII, so stdnum accepts
 # "91110000 600037341l"; we report such spellings ourselves before asking it.
-# Positions 9-17 (GB 11714 organisation code) are not checked by stdnum nor here:
-# their own check character is not reliable in issued codes.
+# Positions 9-17 (the GB 11714 organisation code) carry their own check character;
+# neither stdnum nor this module verifies it, so unusual ones pass here too.
 
 
 def compute_uscc_check(first17: str) -> str:
@@ -348,7 +348,7 @@ def check_uscc(text: str, overrides: frozenset[str] = frozenset()) -> str | None
 # ---------------------------------------------------------------------------
 
 _SOFTWARE_EXAMPLE = "2020SR0123456"
-_SOFTWARE_START = 1990  # first software registrations under the 1990 law
+_SOFTWARE_START = 1990  # Copyright Law of 1990; registrations began in 1991
 
 
 def _software_head_problem(text: str, today: date) -> str | None:
@@ -484,7 +484,9 @@ def check_resident_id(text: str, *, today: date | None = None) -> str | None:
     # stdnum's validate() is not used: its birth-place test compares the
     # address code with the *birth* year, so it rejects e.g. someone born in
     # 1950 whose number carries a county code created in 1997 (110112 通州区),
-    # and it rejects the 2023 foreigners' permanent residence numbers (9xxxxx).
+    # and its place table has no 9x province, so it rejects the 18-digit
+    # foreigners' permanent residence numbers (9xxxxx, 2023 card), which
+    # find_resident_ids must still detect.
     problem = _surface_problem(text, "居民身份号码")
     if problem:
         return problem
@@ -497,7 +499,7 @@ _MOBILE = re.compile(
     rf"""
     (?<![{_ALNUM}+])        # not the tail of a longer number or word
     (?<![0-9][.-])          # nor after "2." or "12-" (decimals, longer runs)
-    (?:\+?86[ -]?)?         # optional country code
+    (?:(?:\+|00)?86[ -]?)?  # optional country code: +86, 0086 or 86
     1[3-9][0-9] [ -]? [0-9]{{4}} [ -]? [0-9]{{4}}
     (?![{_ALNUM}])
     (?![.-][0-9])
