@@ -3,6 +3,22 @@
 Importing this package registers every rule module below.
 """
 
+# each module registers its rules when imported
+from usefirst.rules import (  # noqa: F401  (imported for registration)
+    admission,
+    amounts,
+    contracts,
+    dates,
+    eligibility,
+    exits,
+    filings,
+    identifiers,
+    licences,
+    privacy,
+    recognition,
+    references,
+    uniqueness,
+)
 from usefirst.rules.base import REGISTRY, Context, Rule, rule, run_rules
 
 __all__ = ["REGISTRY", "Context", "Rule", "rule", "run_rules"]

@@ -1,0 +1,124 @@
+"""PRIVACY.*: no identity numbers or personal mobile numbers where they do not belong.
+
+    contact:
+      phone: "13800138000"          # PRIVACY.mobile: published on the site
+    inventor:                        # exercise-rights filing: allowed, never published
+      id_number: "440106199001011234"
+      phone: "13800138000"
+
+Identity numbers and mobile numbers may stand only in the inventor of an
+exercise-rights filing and in a contract party's contact fields, none of which
+is published. Messages show a number masked, since they reach public CI logs.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from usefirst import identifiers
+from usefirst.catalog import Catalog, Record
+from usefirst.kinds import CONTRACT_KINDS
+from usefirst.problems import Problem
+from usefirst.rules.base import Context, rule
+from usefirst.rules.lookup import FILING, Path, field_name
+
+PUBLISHED_KINDS = ("achievement", "unit", "insurance_product", "technology_need")
+PARTY_KEYS = ("licensee", "partner")
+CONTACT_KEYS = ("contact_person", "contact_phone")
+SKIPPED_KEYS = ("uscc", "sha256")  # codes and hashes, checked as what they are
+Finder = Callable[[str, datetime.date], list[str]]
+_DIGIT_RUN = re.compile(r"[0-9]{3}")
+
+
+def allowed(kind: str, path: Path) -> bool:
+    """Tell whether personal numbers may stand at this path of a record kind."""
+    if kind == FILING:
+        return path[:1] == ("inventor",)
+    if kind in CONTRACT_KINDS:
+        return len(path) == 2 and path[0] in PARTY_KEYS and path[1] in CONTACT_KEYS
+    return False
+
+
+def texts(value: Any, path: Path = ()) -> Iterator[tuple[Path, str]]:
+    """Yield (path, text) for every string inside a record's data."""
+    stack = [(path, value)]
+    while stack:
+        here, item = stack.pop()
+        if isinstance(item, str):
+            yield here, item
+        elif isinstance(item, dict):
+            stack.extend(
+                ((*here, key), child)
+                for key, child in item.items()
+                if key not in SKIPPED_KEYS
+            )
+        elif isinstance(item, list):
+            stack.extend(((*here, index), child) for index, child in enumerate(item))
+
+
+def mask(number: str) -> str:
+    """Keep only the first three and last four characters of a number."""
+    return number[:3] + "*" * max(len(number) - 7, 4) + number[-4:]
+
+
+def _findings(
+    catalog: Catalog, context: Context, finder: Finder
+) -> Iterator[tuple[Record, Path, str]]:
+    for record in catalog.records:
+        kind = record.kind
+        for path, text in texts(record.data):
+            # both an identity number and a mobile number have 3 digits in a row
+            if not _DIGIT_RUN.search(text) or allowed(kind, path):
+                continue
+            for number in finder(text, context.today):
+                yield record, path, number
+
+
+def _published(record: Record) -> bool:
+    return record.kind in PUBLISHED_KINDS
+
+
+def _resident_ids(text: str, today: datetime.date) -> list[str]:
+    return identifiers.find_resident_ids(text, today=today)
+
+
+def _mobiles(text: str, today: datetime.date) -> list[str]:
+    return identifiers.find_mobile_numbers(text)
+
+
+@rule("PRIVACY.resident_id", "身份证号只出现在不公开的指定字段")
+def no_resident_ids(catalog: Catalog, context: Context) -> Iterator[Problem]:
+    """Report resident identity numbers outside the fields meant for them."""
+    for record, path, number in _findings(catalog, context, _resident_ids):
+        fix = (
+            "该字段会在网站公开，身份证号不能公开，请删除"
+            if _published(record)
+            else "身份证号只能填写在行权备案的完成人信息中，请从这里删除"
+        )
+        yield record.problem(
+            path,
+            "PRIVACY.resident_id",
+            f"“{field_name(catalog, record, path)}”中有居民身份号码 {mask(number)}："
+            + fix,
+        )
+
+
+@rule("PRIVACY.mobile", "个人手机号码只出现在不公开的指定字段")
+def no_mobile_numbers(catalog: Catalog, context: Context) -> Iterator[Problem]:
+    """Report personal mobile numbers outside the fields meant for them."""
+    for record, path, number in _findings(catalog, context, _mobiles):
+        fix = (
+            "该字段会在网站公开，请改填办公电话或单位邮箱"
+            if _published(record)
+            else "个人手机号码只能填写在合同相对方的联系人电话"
+            "或行权备案的完成人信息中，请从这里删除"
+        )
+        yield record.problem(
+            path,
+            "PRIVACY.mobile",
+            f"“{field_name(catalog, record, path)}”中有个人手机号码 {mask(number)}："
+            + fix,
+        )
