@@ -1,0 +1,208 @@
+"""``usefirst number``: numbers on merge, unique, sequential per year, never reused."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+from conftest import PDF, GitRepo, achievement, first_use_contract, sha256
+
+from usefirst.loader import load_file
+from usefirst.numbering import LEDGER_FILE, assign_numbers
+from usefirst.repository import Repository
+
+LEDGER = f"catalog/{LEDGER_FILE}"
+MAY_DAY = datetime.date(2026, 5, 1)
+
+
+def snapshot(root: Path) -> dict[str, bytes]:
+    """Every file of the catalog, by path."""
+    return {
+        path.relative_to(root).as_posix(): path.read_bytes()
+        for path in sorted((root / "catalog").rglob("*"))
+        if path.is_file()
+    }
+
+
+def data(repo: GitRepo, path: str) -> dict:
+    document, problems = load_file(repo.root / path, path)
+    assert document is not None and problems == []
+    return document.data
+
+
+def add_records(repo: GitRepo) -> None:
+    """An inventor's achievement, a batch import and a contract, all unnumbered."""
+    repo.write(
+        "catalog/scut/achievements/scut-2026-002.yaml",
+        achievement("scut-2026-002", "scut"),
+    )
+    repo.write(
+        "catalog/sysu/achievements/sysu-2026-001.yaml",
+        achievement("sysu-2026-001", "sysu", channel="unit_batch"),
+    )
+    repo.write("catalog/scut/attachments/scut-fu-002-scan.pdf", PDF)
+    repo.write(
+        "catalog/scut/first_use_contracts/scut-fu-002.yaml",
+        first_use_contract(
+            "scut-fu-002",
+            "scut-2025-001",
+            "attachments/scut-fu-002-scan.pdf",
+            sha256(PDF),
+        ),
+    )
+
+
+def test_new_records_get_numbers_of_their_series_and_year(repo: GitRepo) -> None:
+    add_records(repo)
+    code, out = repo.run("number", "--date", "2026-05-01")
+    assert code == 0
+    assert out.splitlines() == [
+        "catalog/scut/achievements/scut-2026-002.yaml: XYHZ-CG-2026-000001",
+        "catalog/scut/first_use_contracts/scut-fu-002.yaml: XYHZ-HT-2026-000001",
+        "catalog/sysu/achievements/sysu-2026-001.yaml: XYHZ-CG-2026-000002",
+    ]
+    achievement_data = data(repo, "catalog/scut/achievements/scut-2026-002.yaml")
+    assert achievement_data["number"] == "XYHZ-CG-2026-000001"
+    assert achievement_data["admitted_on"] == "2026-05-01"
+    contract = data(repo, "catalog/scut/first_use_contracts/scut-fu-002.yaml")
+    assert contract["number"] == "XYHZ-HT-2026-000001"
+    assert "admitted_on" not in contract
+
+
+def test_the_number_line_goes_after_id_and_nothing_else_moves(repo: GitRepo) -> None:
+    add_records(repo)
+    path = "catalog/scut/achievements/scut-2026-002.yaml"
+    before = repo.read(path)
+    repo.run("number", "--date", "2026-05-01")
+    after = repo.read(path)
+    inserted = "number: XYHZ-CG-2026-000001\nadmitted_on: 2026-05-01\n"
+    assert after == before.replace(
+        "id: scut-2026-002\n", "id: scut-2026-002\n" + inserted
+    )
+    assert after.startswith("# 示例成果\n")
+
+
+def test_a_second_run_changes_nothing(repo: GitRepo) -> None:
+    add_records(repo)
+    repo.run("number", "--date", "2026-05-01")
+    first = snapshot(repo.root)
+    code, out = repo.run("number", "--date", "2026-05-02")
+    assert (code, out) == (0, "")
+    assert snapshot(repo.root) == first
+
+
+def test_the_ledger_keeps_every_number_issued(repo: GitRepo) -> None:
+    add_records(repo)
+    repo.run("number", "--date", "2026-05-01")
+    issued = data(repo, LEDGER)["issued"]
+    assert issued == {
+        "XYHZ-CG-2025-000001": "scut-2025-001",
+        "XYHZ-CG-2026-000001": "scut-2026-002",
+        "XYHZ-CG-2026-000002": "sysu-2026-001",
+        "XYHZ-HT-2025-000001": "scut-fu-001",
+        "XYHZ-HT-2026-000001": "scut-fu-002",
+    }
+
+
+def test_a_deleted_records_number_is_never_issued_again(repo: GitRepo) -> None:
+    add_records(repo)
+    repo.run("number", "--date", "2026-05-01")
+    repo.remove("catalog/sysu/achievements/sysu-2026-001.yaml")
+    repo.write(
+        "catalog/sysu/achievements/sysu-2026-009.yaml",
+        achievement("sysu-2026-009", "sysu", channel="unit_batch"),
+    )
+    code, out = repo.run("number", "--date", "2026-05-03")
+    assert out.strip().endswith("XYHZ-CG-2026-000003")
+
+
+def test_numbers_run_per_year(repo: GitRepo) -> None:
+    repo.write(
+        "catalog/scut/achievements/scut-2027-001.yaml",
+        achievement("scut-2027-001", "scut"),
+    )
+    code, out = repo.run("number", "--date", "2027-01-04")
+    assert out.strip().endswith("XYHZ-CG-2027-000001")
+
+
+def test_numbers_continue_after_those_already_in_records(repo: GitRepo) -> None:
+    repo.write(
+        "catalog/scut/achievements/scut-2025-002.yaml",
+        achievement("scut-2025-002", "scut"),
+    )
+    code, out = repo.run("number", "--date", "2025-12-31")
+    assert out.strip().endswith("XYHZ-CG-2025-000002")
+
+
+def test_crlf_files_stay_crlf(repo: GitRepo) -> None:
+    path = "catalog/scut/achievements/scut-2026-002.yaml"
+    repo.write(path, achievement("scut-2026-002", "scut").replace("\n", "\r\n"))
+    repo.run("number", "--date", "2026-05-01")
+    raw = (repo.root / path).read_bytes()
+    assert b"id: scut-2026-002\r\nnumber: XYHZ-CG-2026-000001\r\n" in raw
+    assert b"\n" not in raw.replace(b"\r\n", b"")
+
+
+def test_an_id_it_cannot_edit_safely_is_reported_not_guessed(repo: GitRepo) -> None:
+    path = "catalog/scut/achievements/scut-2026-002.yaml"
+    text = achievement("scut-2026-002", "scut").replace(
+        "id: scut-2026-002\n", "id:\n  scut-2026-002\n"
+    )
+    repo.write(path, text)
+    code, out = repo.run("number", "--date", "2026-05-01")
+    assert code == 1
+    assert "NUMBER.edit" in out
+    assert repo.read(path) == text
+
+
+def test_a_record_that_fails_its_schema_waits(repo: GitRepo) -> None:
+    path = "catalog/scut/achievements/scut-2026-002.yaml"
+    text = achievement("scut-2026-002", "scut").replace("status: in_stock", "")
+    repo.write(path, text)
+    code, out = repo.run("number", "--date", "2026-05-01")
+    assert code == 0
+    assert "NUMBER.invalid_record" in out
+    assert repo.read(path) == text
+
+
+def test_a_broken_ledger_stops_numbering(repo: GitRepo) -> None:
+    repo.write(LEDGER, "issued:\n  - XYHZ-CG-2026-000001\n")
+    repo.write(
+        "catalog/scut/achievements/scut-2026-002.yaml",
+        achievement("scut-2026-002", "scut"),
+    )
+    before = snapshot(repo.root)
+    code, out = repo.run("number", "--date", "2026-05-01")
+    assert code == 1
+    assert "NUMBER.ledger" in out
+    assert snapshot(repo.root) == before
+
+
+def test_a_number_reused_by_hand_is_reported(repo: GitRepo) -> None:
+    repo.run("number", "--date", "2026-05-01")
+    repo.write(
+        "catalog/sysu/achievements/sysu-2026-001.yaml",
+        achievement("sysu-2026-001", "sysu", number="XYHZ-CG-2025-000001"),
+    )
+    code, out = repo.run("number", "--date", "2026-05-01")
+    assert code == 1
+    assert "NUMBER.reused" in out and "scut-2025-001" in out
+
+
+def test_dry_run_writes_nothing(repo: GitRepo) -> None:
+    add_records(repo)
+    before = snapshot(repo.root)
+    outcome = assign_numbers(Repository(repo.root), MAY_DAY, dry_run=True)
+    assert len(outcome.assigned) == 3
+    assert snapshot(repo.root) == before
+
+
+def test_numbered_records_still_pass_validation(repo: GitRepo) -> None:
+    add_records(repo)
+    repo.run("number", "--date", "2026-05-01")
+    code, out = repo.run("validate", "--no-cache")
+    assert code == 0, out
+
+
+def test_a_bad_date_is_a_usage_error(repo: GitRepo) -> None:
+    assert repo.run("number", "--date", "2026-13-01")[0] == 2

@@ -1,0 +1,57 @@
+"""``usefirst codeowners``: write .github/CODEOWNERS from the unit records.
+
+usefirst codeowners            # write .github/CODEOWNERS
+usefirst codeowners --check    # exit 1 if the file is out of date
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import sys
+
+from usefirst.codeowners import CODEOWNERS_FILE, DiskSource, render_codeowners
+from usefirst.exitcodes import INVALID, OK
+from usefirst.repository import Repository
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "codeowners",
+        help="根据单位维护人和审核人生成 .github/CODEOWNERS",
+        description="每个单位文件夹 /catalog/<单位>/ 由该单位的维护人（maintainers）和"
+        "省级审核人负责，其余文件由省级审核人负责。",
+    )
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help="只检查文件是否最新：过期时列出差异并以 1 退出",
+    )
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace, repository: Repository) -> int:
+    path = repository.root / CODEOWNERS_FILE
+    wanted = render_codeowners(DiskSource(repository.root))
+    current = path.read_text(encoding="utf-8") if path.is_file() else ""
+    if args.check:
+        if current == wanted:
+            print(f"{CODEOWNERS_FILE} 是最新的。")
+            return OK
+        diff = difflib.unified_diff(
+            current.splitlines(keepends=True),
+            wanted.splitlines(keepends=True),
+            f"{CODEOWNERS_FILE}（现有）",
+            f"{CODEOWNERS_FILE}（应为）",
+        )
+        sys.stdout.writelines(diff)
+        print(
+            f"{CODEOWNERS_FILE} 与单位维护人或审核人名单不一致："
+            "请运行 usefirst codeowners 重新生成并一并提交"
+        )
+        return INVALID
+    if current != wanted:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(wanted, encoding="utf-8")
+        print(f"已更新 {CODEOWNERS_FILE}。", file=sys.stderr)
+    return OK

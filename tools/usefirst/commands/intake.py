@@ -1,0 +1,102 @@
+"""``usefirst intake FORM.md``: turn a filled issue form into a record file.
+
+usefirst intake issue-42.md --kind achievement --unit scut -o new.yaml
+gh issue view 42 --json body --jq .body | usefirst intake - --kind technology_need
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import sys
+from pathlib import Path
+
+from usefirst.exitcodes import INVALID, OK, USAGE
+from usefirst.intake import FORMS, MAX_BODY_CHARS, intake
+from usefirst.problems import Problem, Severity, has_errors
+from usefirst.report import render
+from usefirst.repository import Repository
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "intake",
+        help="把议题表单（不用 git 的填报）转换为记录文件",
+        description="读取 GitHub 议题表单的正文（### 栏目标题 加内容），生成一条记录，"
+        "供审核人核对后提交合并请求。表单内容只作为数据写入，不会被执行。",
+    )
+    parser.add_argument(
+        "form", metavar="FORM.md", help="议题正文文件；写 - 表示从标准输入读取"
+    )
+    parser.add_argument("--kind", required=True, choices=tuple(FORMS), help="表单类型")
+    parser.add_argument(
+        "--unit", metavar="UNIT", help="单位标识（文件夹名）；不写则取表单中填写的标识"
+    )
+    parser.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        metavar="FILE",
+        help="写入的记录文件；不写则输出到屏幕",
+    )
+    parser.add_argument(
+        "--date", metavar="YYYY-MM-DD", help="填报日期（技术需求的发布日期）；默认今天"
+    )
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace, repository: Repository) -> int:
+    try:
+        date = (
+            datetime.date.fromisoformat(args.date)
+            if args.date
+            else datetime.date.today()
+        )
+        body = _read(args.form)
+    except (ValueError, OSError) as error:
+        print(f"无法读取表单或日期：{error}", file=sys.stderr)
+        return USAGE
+    if args.output is not None and args.output.exists():
+        print(
+            f"{args.output} 已存在：请换一个文件名，不会覆盖已有文件", file=sys.stderr
+        )
+        return USAGE
+    file = "-" if args.form == "-" else args.form
+    text, path, problems = intake(
+        body, args.kind, repository.schemas, unit=args.unit, date=date, file=file
+    )
+    if path is not None:
+        problems.extend(_unit_note(repository, file, path))
+    if problems:
+        print(render(problems, "text"), file=sys.stderr)
+    if text is None or has_errors(problems):
+        return INVALID
+    if args.output is None:
+        sys.stdout.write(text)
+    else:
+        args.output.write_text(text, encoding="utf-8")
+    print(f"建议的记录位置：{path}", file=sys.stderr)
+    return OK
+
+
+def _read(name: str) -> str:
+    raw = sys.stdin.buffer.read(MAX_BODY_CHARS * 4 + 1) if name == "-" else None
+    if raw is None:
+        with open(name, "rb") as handle:
+            raw = handle.read(MAX_BODY_CHARS * 4 + 1)
+    return raw.decode("utf-8", "replace")
+
+
+def _unit_note(repository: Repository, file: str, path: str) -> list[Problem]:
+    unit = path.split("/")[1]
+    if (repository.catalog_dir / unit / "unit.yaml").is_file():
+        return []
+    return [
+        Problem(
+            file,
+            1,
+            "INTAKE.unit_unknown",
+            f"成果库中还没有单位 {unit}（catalog/{unit}/unit.yaml）：请先登记该单位",
+            severity=Severity.WARNING,
+        )
+    ]

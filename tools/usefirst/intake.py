@@ -1,0 +1,370 @@
+"""Issue forms to records: for inventors and enterprises who do not use git.
+
+    form = parse_form(body, "achievement")          # label sections → values
+    text, problems = intake(body, "achievement", schemas, unit="scut",
+                            date=datetime.date(2026, 5, 1))
+
+GitHub renders a filled issue form as ``### <label>`` sections, in the form's
+order, with ``_No response_`` for an empty field. Only the labels of the form
+count as sections; every value lands in the one record field its form element
+is made for, as data: the record is written by PyYAML's safe dumper and read
+back before it is returned, so text such as ``$(rm -rf ~)`` or
+``x\\nnumber: XYHZ-…`` stays a quoted string and can set no other field. A
+label that appears twice makes the body ambiguous and is refused.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+from usefirst.kinds import KIND_FOLDERS
+from usefirst.loader import parse_text
+from usefirst.problems import Problem, Severity
+from usefirst.schemas import SchemaSet
+
+MAX_BODY_CHARS = 256 * 1024
+NO_RESPONSE = "_No response_"
+UNIT_ID = re.compile(r"[a-z0-9][a-z0-9-]{1,63}")
+_HEADING = re.compile(r"###[ \t]+(.+?)[ \t]*")
+_LIST_SEPARATORS = re.compile(r"[,，、;；\n]+")
+_PART_SEPARATORS = re.compile(r"[,，\t|｜]+")
+
+ACHIEVEMENT_LABELS = {
+    "title": "成果名称",
+    "unit": "成果单位标识",
+    "filed_by": "填报人姓名",
+    "inventors": "全部成果完成人",
+    "rights": "知识产权",
+    "summary": "成果简介",
+    "application_fields": "应用领域",
+    "keywords": "关键词",
+    "clusters": "产业集群",
+    "city": "所在地市",
+    "trl": "技术成熟度",
+    "license_types": "可选许可方式",
+    "free_months": "免费使用期（月）",
+    "after_free_period": "免费期满后的安排",
+    "provincial_fiscal": "是否由省级财政科技资金支持形成",
+    "contact_name": "对接联系人或部门",
+    "contact_phone": "办公电话",
+    "contact_email": "电子邮箱",
+    "confirm": "确认",
+}
+TECHNOLOGY_NEED_LABELS = {
+    "title": "需求名称",
+    "enterprise": "企业名称",
+    "unit": "企业标识",
+    "description": "需求描述",
+    "keywords": "关键词",
+    "clusters": "产业集群",
+    "city": "所在地市",
+    "budget": "预算范围",
+    "cooperation_modes": "期望合作方式",
+    "deadline": "截止日期",
+    "contact_name": "对接联系人或部门",
+    "contact_phone": "办公电话",
+    "contact_email": "电子邮箱",
+}
+FORMS = {"achievement": ACHIEVEMENT_LABELS, "technology_need": TECHNOLOGY_NEED_LABELS}
+YES, NO = "是", "否"
+
+
+@dataclass(frozen=True)
+class Form:
+    """The values of a filled form by element id, and the line of each."""
+
+    values: dict[str, str | None]
+    lines: dict[str, int]
+
+
+def parse_form(body: str, kind: str, file: str = "-") -> tuple[Form, list[Problem]]:
+    """Split an issue body into the form's sections; refuse repeated labels."""
+    labels = {label: field_id for field_id, label in FORMS[kind].items()}
+    lines = body.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    starts: dict[str, int] = {}
+    problems = []
+    boundaries: list[tuple[int, str]] = []
+    for number, line in enumerate(lines):
+        match = _HEADING.fullmatch(line)
+        if match is None or match.group(1) not in labels:
+            continue
+        field_id = labels[match.group(1)]
+        if field_id in starts:
+            problems.append(_repeated(file, number + 1, match.group(1)))
+        starts.setdefault(field_id, number + 1)
+        boundaries.append((number, field_id))
+    values: dict[str, str | None] = {}
+    for (start, field_id), (end, _) in zip(
+        boundaries, [*boundaries[1:], (len(lines), "")], strict=True
+    ):
+        value = "\n".join(lines[start + 1 : end]).strip()
+        values.setdefault(field_id, None if value in ("", NO_RESPONSE) else value)
+    return Form(values, starts), problems
+
+
+def _repeated(file: str, line: int, label: str) -> Problem:
+    return Problem(
+        file,
+        line,
+        "INTAKE.repeated_label",
+        f"表单标题“### {label}”出现了不止一次，无法确定哪一段是该栏内容："
+        "请在议题中删去多余的标题后再转换",
+    )
+
+
+def intake(
+    body: str,
+    kind: str,
+    schemas: SchemaSet,
+    *,
+    unit: str | None = None,
+    date: datetime.date,
+    file: str = "-",
+) -> tuple[str | None, str | None, list[Problem]]:
+    """Turn a filled form into record text and its catalog path, or problems."""
+    if len(body) > MAX_BODY_CHARS:
+        message = f"表单内容过大（超过 {MAX_BODY_CHARS // 1024} KiB），无法转换"
+        return None, None, [Problem(file, 1, "INTAKE.too_large", message)]
+    form, problems = parse_form(body, kind, file)
+    if "title" not in form.lines:
+        title = FORMS[kind]["title"]
+        message = (
+            f"正文中没有{_form_name(kind)}的“{title}”栏目：请确认议题使用的是该表单"
+        )
+        problems.append(Problem(file, 1, "INTAKE.not_a_form", message))
+    unit_id = unit or (form.values.get("unit") or "").strip()
+    if not UNIT_ID.fullmatch(unit_id):
+        problems.append(_bad_unit(file, form, unit_id))
+    if any(problem.is_error for problem in problems):
+        return None, None, problems
+    record = BUILDERS[kind](form.values, _Vocabularies(schemas), date)
+    record = {"kind": kind, "id": _record_id(unit_id, body, date), **record}
+    record["unit"] = unit_id
+    record = _ordered(kind, record, schemas)
+    text = render_record(record, unit_id)
+    if text is None:
+        message = "生成的记录读回后与表单内容不一致，未输出：请把表单内容转交维护人员"
+        return None, None, [Problem(file, 1, "INTAKE.roundtrip", message)]
+    path = f"catalog/{unit_id}/{KIND_FOLDERS[kind]}/{record['id']}.yaml"
+    return text, path, [*problems, *_missing(file, kind, form)]
+
+
+def _form_name(kind: str) -> str:
+    return {"achievement": "科技成果填报表", "technology_need": "技术需求表"}[kind]
+
+
+def _bad_unit(file: str, form: Form, unit_id: str) -> Problem:
+    shown = unit_id[:40].replace("\n", " ")
+    return Problem(
+        file,
+        form.lines.get("unit", 1),
+        "INTAKE.unit",
+        f"单位标识“{shown}”无效：应为成果库中的单位文件夹名（小写字母、数字和连字符），"
+        "请用 --unit 指定",
+    )
+
+
+def _missing(file: str, kind: str, form: Form) -> list[Problem]:
+    absent = [label for i, label in FORMS[kind].items() if i not in form.lines]
+    if not absent:
+        return []
+    message = f"表单中缺少栏目：{'、'.join(absent)}；生成的记录可能不完整，请核对"
+    return [Problem(file, 1, "INTAKE.missing", message, severity=Severity.WARNING)]
+
+
+def _record_id(unit: str, body: str, date: datetime.date) -> str:
+    digest = hashlib.sha256(body.encode("utf-8")).hexdigest()[:6]
+    return f"{unit[:48]}-{date:%Y%m%d}-{digest}"
+
+
+class _Vocabularies:
+    """Map the Chinese names a form offers back to schema codes."""
+
+    def __init__(self, schemas: SchemaSet) -> None:
+        self.schemas = schemas
+
+    def codes(self, name: str) -> dict[str, str]:
+        return {label: code for code, label in self.schemas.vocabulary(name).items()}
+
+    def field_codes(self, kind: str, path: tuple[str | int, ...]) -> dict[str, str]:
+        labels = self.schemas.labels(self.schemas.field_schema(kind, path))
+        return {label: code for code, label in labels.items()}
+
+
+def _text(value: str | None) -> str | None:
+    """One line of text: runs of whitespace (newlines too) become one space."""
+    return " ".join(value.split()) if value else None
+
+
+def _items(value: str | None) -> list[str]:
+    return [
+        item.strip() for item in _LIST_SEPARATORS.split(value or "") if item.strip()
+    ]
+
+
+def _coded(value: str | None, codes: dict[str, str]) -> list[str]:
+    """Map each chosen name to its code; a code or unknown text stays as it is."""
+    return [codes.get(item, item) for item in _items(value)]
+
+
+def _integer(value: str | None) -> int | str | None:
+    text = _text(value)
+    if text is None:
+        return None
+    match = re.match(r"\d{1,3}", text)
+    return int(match.group()) if match else text
+
+
+def _yes_no(value: str | None) -> bool | str | None:
+    text = _text(value)
+    return {YES: True, NO: False}.get(text or "", text)
+
+
+def _rows(value: str | None) -> list[list[str]]:
+    rows = []
+    for line in (value or "").split("\n"):
+        parts = [part.strip() for part in _PART_SEPARATORS.split(line)]
+        if any(parts):
+            rows.append(parts)
+    return rows
+
+
+def _inventors(value: str | None) -> list[dict[str, str]]:
+    inventors = []
+    for parts in _rows(value):
+        named = dict(zip(("name", "title", "department"), parts, strict=False))
+        inventors.append({key: text for key, text in named.items() if text})
+    return inventors
+
+
+def _rights(value: str | None, codes: dict[str, str]) -> list[dict[str, str]]:
+    rights = []
+    for parts in _rows(value):
+        named = dict(zip(("type", "number", "title"), parts, strict=False))
+        named["type"] = codes.get(named.get("type", ""), named.get("type", ""))
+        rights.append({key: text for key, text in named.items() if text})
+    return rights
+
+
+def _contact(values: dict[str, str | None]) -> dict[str, str]:
+    contact = {
+        "name": _text(values.get("contact_name")),
+        "phone": _text(values.get("contact_phone")),
+        "email": _text(values.get("contact_email")),
+    }
+    return {key: text for key, text in contact.items() if text}
+
+
+def _achievement(
+    values: dict[str, str | None], vocabularies: _Vocabularies, date: datetime.date
+) -> dict[str, Any]:
+    offer = {
+        "license_types": _coded(
+            values.get("license_types"), vocabularies.codes("license_type")
+        ),
+        "free_months": _integer(values.get("free_months")),
+        "after_free_period": _paragraphs(values.get("after_free_period")),
+    }
+    return {
+        "title": _text(values.get("title")),
+        "channel": "inventor",
+        "filed_by": _text(values.get("filed_by")),
+        "inventors": _inventors(values.get("inventors")),
+        "rights": _rights(values.get("rights"), vocabularies.codes("right_type")),
+        "summary": _paragraphs(values.get("summary")),
+        "application_fields": _items(values.get("application_fields")),
+        "keywords": _items(values.get("keywords")),
+        "clusters": _coded(values.get("clusters"), vocabularies.codes("cluster")),
+        "city": _single(values.get("city"), vocabularies.codes("city")),
+        "trl": _integer(values.get("trl")),
+        "offer": offer,
+        "contact": _contact(values),
+        "funding": {"provincial_fiscal": _yes_no(values.get("provincial_fiscal"))},
+        "status": "in_stock",
+    }
+
+
+def _technology_need(
+    values: dict[str, str | None], vocabularies: _Vocabularies, date: datetime.date
+) -> dict[str, Any]:
+    modes = vocabularies.field_codes("technology_need", ("cooperation_modes", 0))
+    return {
+        "title": _text(values.get("title")),
+        "description": _paragraphs(values.get("description")),
+        "keywords": _items(values.get("keywords")),
+        "clusters": _coded(values.get("clusters"), vocabularies.codes("cluster")),
+        "city": _single(values.get("city"), vocabularies.codes("city")),
+        "budget": _text(values.get("budget")),
+        "cooperation_modes": _coded(values.get("cooperation_modes"), modes),
+        "posted_on": date.isoformat(),
+        "deadline": _text(values.get("deadline")),
+        "status": "open",
+        "contact": _contact(values),
+    }
+
+
+BUILDERS: dict[
+    str, Callable[[dict[str, str | None], _Vocabularies, datetime.date], dict]
+] = {"achievement": _achievement, "technology_need": _technology_need}
+
+
+def _single(value: str | None, codes: dict[str, str]) -> str | None:
+    text = _text(value)
+    return codes.get(text, text) if text else None
+
+
+def _paragraphs(value: str | None) -> str | None:
+    """Keep a long text's paragraphs, trimmed of trailing spaces."""
+    if not value:
+        return None
+    return "\n".join(line.rstrip() for line in value.strip().split("\n"))
+
+
+def _ordered(kind: str, record: dict[str, Any], schemas: SchemaSet) -> dict[str, Any]:
+    """Drop empty values and put fields in the schema's order."""
+    order = list(schemas.documents[kind].get("properties", {}))
+    kept = {key: _pruned(value) for key, value in record.items()}
+    kept = {key: value for key, value in kept.items() if value not in (None, [], {})}
+    return dict(sorted(kept.items(), key=lambda item: order.index(item[0])))
+
+
+def _pruned(value: Any) -> Any:
+    if isinstance(value, dict):
+        pruned = {key: _pruned(item) for key, item in value.items()}
+        return {key: item for key, item in pruned.items() if item not in (None, [], {})}
+    return value
+
+
+class _IndentedDumper(yaml.SafeDumper):
+    """The safe dumper, with list items indented under their key as in the catalog."""
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        super().increase_indent(flow, False)
+
+
+def render_record(record: dict[str, Any], unit: str) -> str | None:
+    """Dump a record as YAML, or None unless it reads back as the same data."""
+    header = (
+        "# 由 usefirst intake 根据议题表单生成：审核人核对内容后，"
+        "放到下面所示位置并提交合并请求。\n"
+        f"# catalog/{unit}/{KIND_FOLDERS[record['kind']]}/{record['id']}.yaml\n"
+    )
+    text = header + yaml.dump(
+        record,
+        Dumper=_IndentedDumper,
+        allow_unicode=True,
+        sort_keys=False,
+        width=80,
+        default_flow_style=False,
+    )
+    document, problems = parse_text(text, "-")
+    if document is None or problems or document.data != record:
+        return None
+    return text
