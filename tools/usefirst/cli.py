@@ -16,7 +16,18 @@ from usefirst import __version__
 from usefirst.exitcodes import USAGE
 from usefirst.repository import Repository, RepositoryNotFound
 
-COMMANDS = ("validate",)
+COMMANDS = (
+    "validate",
+    "review",
+    "number",
+    "codeowners",
+    "intake",
+    "template",
+    "import_records",
+    "export",
+    "report_cmd",
+    "new",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
