@@ -1,0 +1,197 @@
+"""The built site: every page there, nothing fetched from another host."""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+from conftest import BuiltSite
+from site_catalog import PROJECT
+
+from usefirst.catalog import load_catalog
+from usefirst.repository import Repository
+
+# Attributes through which a page makes the browser fetch something by itself.
+RESOURCE_ATTRIBUTES = {
+    "script": ("src",),
+    "link": ("href",),
+    "img": ("src", "srcset"),
+    "source": ("src", "srcset"),
+    "iframe": ("src",),
+    "video": ("src", "poster"),
+    "audio": ("src",),
+    "embed": ("src",),
+    "object": ("data",),
+    "image": ("href", "xlink:href"),
+    "use": ("href", "xlink:href"),
+}
+FETCHING_LINK_RELS = {
+    "stylesheet",
+    "icon",
+    "preload",
+    "modulepreload",
+    "manifest",
+    "preconnect",
+    "dns-prefetch",
+    "prefetch",
+}
+EXTERNAL = re.compile(r"^\s*(https?:)?//", re.IGNORECASE)
+
+
+class _Resources(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if tag == "link" and not FETCHING_LINK_RELS & set(
+            (values.get("rel") or "").split()
+        ):
+            return
+        for name in RESOURCE_ATTRIBUTES.get(tag, ()):
+            if values.get(name):
+                self.urls.append(values[name] or "")
+        style = values.get("style") or ""
+        self.urls.extend(re.findall(r"url\(([^)]*)\)", style))
+
+
+def _resource_urls(html: str) -> list[str]:
+    parser = _Resources()
+    parser.feed(html)
+    return parser.urls
+
+
+def _achievement_ids() -> list[str]:
+    catalog, _ = load_catalog(Repository.find(PROJECT))
+    return [record.id for record in catalog.of_kind("achievement")]
+
+
+def test_every_achievement_unit_and_need_has_a_page(sample_site: BuiltSite) -> None:
+    site = sample_site.site
+    catalog, _ = load_catalog(Repository.find(PROJECT))
+    folders = {
+        "achievement": "achievements",
+        "unit": "units",
+        "technology_need": "needs",
+    }
+
+    for kind, folder in folders.items():
+        for record in catalog.of_kind(kind):
+            assert (site / folder / record.id / "index.html").is_file(), record.id
+    pages = (
+        "index.html", "catalog/index.html", "insurance/index.html", "stats/index.html",
+        "data/index.html", "reference/achievement/index.html", "feed.xml",
+        "data/catalog.json", "data/achievements.csv",
+    )  # fmt: skip
+    for page in pages:
+        assert (site / page).is_file(), page
+    assert any((site / "search").iterdir())
+
+
+def test_no_page_fetches_anything_from_another_host(sample_site: BuiltSite) -> None:
+    pages = list(sample_site.site.rglob("*.html"))
+    assert len(pages) > 40
+
+    external = {
+        (page.relative_to(sample_site.site).as_posix(), url)
+        for page in pages
+        for url in _resource_urls(page.read_text(encoding="utf-8"))
+        if EXTERNAL.match(url)
+    }
+    assert external == set()
+
+
+def test_no_stylesheet_imports_from_another_host(sample_site: BuiltSite) -> None:
+    for sheet in sample_site.site.rglob("*.css"):
+        text = sheet.read_text(encoding="utf-8")
+        assert not re.search(r"(@import|url\()\s*['\"]?(https?:)?//", text), sheet
+    assert "fonts.googleapis.com" not in (sample_site.site / "index.html").read_text()
+
+
+def test_the_schemas_are_published_at_stable_urls(sample_site: BuiltSite) -> None:
+    for source in (PROJECT / "schemas").glob("*.schema.json"):
+        published = sample_site.site / "schemas" / source.name
+        assert json.loads(published.read_text(encoding="utf-8")) == json.loads(
+            source.read_text(encoding="utf-8")
+        )
+
+
+def test_the_navigation_lists_no_achievement_so_pages_stay_small(
+    sample_site: BuiltSite,
+) -> None:
+    page = sample_site.site / "achievements" / _achievement_ids()[0] / "index.html"
+    html = page.read_text(encoding="utf-8")
+    nav = html[
+        html.index("md-nav--primary") : html.index(
+            "</nav>", html.index("md-nav--primary")
+        )
+    ]
+
+    assert "achievements/" not in nav
+    assert "成果目录" in nav
+    assert page.stat().st_size < 60_000
+
+
+def test_the_catalog_page_hosts_the_search_widget_and_a_plain_list(
+    sample_site: BuiltSite,
+) -> None:
+    html = (sample_site.site / "catalog" / "index.html").read_text(encoding="utf-8")
+
+    assert '<div id="catalog-search" data-index="../search/"></div>' in html
+    assert html.count('href="../achievements/') >= 10
+    assert "catalog-search.js" in html
+
+
+def test_the_header_search_goes_to_the_catalog_page(sample_site: BuiltSite) -> None:
+    html = (sample_site.site / "stats" / "index.html").read_text(encoding="utf-8")
+
+    assert re.search(r'<form class="uf-header-search"[^>]*action="\.\./catalog/"', html)
+    assert 'name="q"' in html
+    assert "md-search" not in html  # Material's own search is off
+
+
+def test_statistics_are_inline_svg_charts(sample_site: BuiltSite) -> None:
+    html = (sample_site.site / "stats" / "index.html").read_text(encoding="utf-8")
+
+    assert html.count('<svg xmlns="http://www.w3.org/2000/svg" viewBox=') >= 5
+    assert "广州市" in html
+
+
+def test_exited_achievements_are_not_searchable(sample_site: BuiltSite) -> None:
+    data = json.loads((sample_site.site / "data" / "catalog.json").read_text("utf-8"))
+    exited = [a for a in data["achievements"] if a["status"] == "exited"]
+    assert exited
+
+    catalog_page = (sample_site.site / "catalog" / "index.html").read_text("utf-8")
+    for achievement in exited:
+        assert f"achievements/{achievement['id']}/" not in catalog_page
+        page = sample_site.site / "achievements" / achievement["id"] / "index.html"
+        assert "已出库" in page.read_text(encoding="utf-8")
+
+
+def test_the_open_data_csv_has_one_row_per_achievement(sample_site: BuiltSite) -> None:
+    text = (sample_site.site / "data" / "achievements.csv").read_bytes()
+
+    assert text.startswith(b"\xef\xbb\xbfid,number,title,")
+    assert len(text.decode("utf-8-sig").splitlines()) == len(_achievement_ids()) + 1
+
+
+def _site_path(site: Path, page: Path, href: str) -> Path:
+    target = (page.parent / href.split("#")[0]).resolve()
+    return target / "index.html" if target.is_dir() else target
+
+
+def test_every_link_between_generated_pages_leads_to_a_page(
+    sample_site: BuiltSite,
+) -> None:
+    broken = []
+    pages = [p for p in sample_site.site.rglob("*.html") if p.name != "404.html"]
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        for href in re.findall(r'<a href="([^"#:?]+)(?:#[^"]*)?"', html):
+            if not _site_path(sample_site.site, page, href).exists():
+                broken.append((page.relative_to(sample_site.site).as_posix(), href))
+    assert broken == []
