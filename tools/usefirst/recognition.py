@@ -17,12 +17,15 @@ The notice (粤科函区字〔2026〕581号, section 4) knows two modes:
   the applied achievement.
 
 Only payments count, up to the application date (today if none is given), not
-the contract amount; sums are exact, in fen. The achievement must have been
-filed by its inventor, admitted (it has a number) and not exited; the applicant
-must be one of its inventors and the application filed under its unit; a
-contract supports only the first application that names it (by application
-date, then id). Each finding carries the rule code the rules use for the same
-fact.
+the contract amount; sums are exact, in fen. ``judge_basis`` decides which
+listed contracts support the application and what they received; the rules
+NOTICE.recognition_* report its findings, so validation and the recognition
+report never disagree. The achievement must have been filed by its inventor,
+admitted (it has a number) and not exited; the applicant must be one of its
+inventors and the application filed under its unit; a contract supports only
+the first application that names it (by application date, then id). Each
+finding carries the rule code the rules use for the same fact; a finding of
+``judge_basis`` reads after the Chinese name of the field it points at.
 
 Eligible applications are ranked within their mode by the notice's criteria, in
 the notice's order, each larger value ranking higher: the amount received, the
@@ -45,7 +48,14 @@ THRESHOLD_FEN = yuan(500_000)
 ACHIEVEMENT = "achievement"
 FIRST_USE = "first_use_contract"
 APPLICATION = "recognition_application"
-MODE_KINDS = {"pay_later": "pay_later_contract", "cooperation": "cooperation_contract"}
+PAY_LATER = "pay_later_contract"
+COOPERATION = "cooperation_contract"
+MODE_KINDS = {"pay_later": PAY_LATER, "cooperation": COOPERATION}
+FOLLOW_UP_KINDS = (PAY_LATER, COOPERATION)
+CONTRACTS = "NOTICE.recognition_contracts"
+AMOUNT = "NOTICE.recognition_amount"
+FIRST_PARTNERSHIP = "NOTICE.recognition_first_partnership"
+MISSING_CONTRACT = "REF.contract"
 INVENTOR_CHANNEL = "inventor"
 Path = tuple[str | int, ...]
 _AT: Path = ("achievement",)
@@ -59,6 +69,8 @@ class Finding:
     code: str
     message: str
     path: Path = ()
+    # validation reports a cause once: not again as the shortfall it brings
+    secondary: bool = False
 
 
 @dataclass
@@ -122,30 +134,25 @@ def received_fen(contract: Record, until: datetime.date) -> int:
     )
 
 
-def _of_kind(catalog: Catalog, record_id: object, kind: str) -> Record | None:
+def _of_kind(catalog: Catalog, record_id: object, *kinds: str) -> Record | None:
     record = catalog.get(record_id) if isinstance(record_id, str) else None
-    return record if record is not None and record.kind == kind else None
+    return record if record is not None and record.kind in kinds else None
 
 
 def assess(catalog: Catalog, application: Record, today: datetime.date) -> Assessment:
     """Check one application against the notice and sum what its contracts received."""
     until = until_of(application, today)
     achievement = _of_kind(catalog, application.get("achievement"), ACHIEVEMENT)
-    findings = list(_achievement_findings(application, achievement, until))
-    contracts, contract_findings = _contracts(catalog, application)
-    findings.extend(contract_findings)
-    findings.extend(_reuse_findings(catalog, application))
-    received = sum(received_fen(contract, until) for contract in contracts)
-    if received < THRESHOLD_FEN:
-        findings.append(
-            Finding(
-                "NOTICE.recognition_amount",
-                f"截至 {until} 实际到账合计 {format_yuan(received)} 元，"
-                "不足 50 万元（以收款记录为准，不是合同金额）",
-                ("contracts",),
-            )
-        )
-    return Assessment(application, achievement, contracts, received, findings)
+    basis = judge_basis(catalog, application, until)
+    findings = [
+        *_achievement_findings(application, achievement, until),
+        *basis.contract_findings,
+        *_reuse_findings(catalog, application),
+        *([basis.shortfall] if basis.shortfall else []),
+    ]
+    return Assessment(
+        application, achievement, basis.contracts, basis.received_fen, findings
+    )
 
 
 def _achievement_findings(
@@ -203,59 +210,129 @@ def _inventors(achievement: Record) -> list[str]:
     return [person["name"] for person in achievement.get("inventors", [])]
 
 
-def _contracts(
-    catalog: Catalog, application: Record
-) -> tuple[list[Record], list[Finding]]:
-    """Return the contracts that support the application, and why others do not."""
-    mode = application.get("mode")
-    wanted_kind = MODE_KINDS.get(mode, "")
-    listed = application.get("contracts", [])
-    findings = []
-    if mode == "cooperation" and len(listed) != 1:
-        findings.append(
-            Finding(
-                "NOTICE.recognition_contracts",
-                f"先使用后合作模式只能选择一项后合作合同，现有 {len(listed)} 项",
-                ("contracts",),
-            )
+@dataclass
+class Basis:
+    """The contracts an application lists, judged against its mode and achievement."""
+
+    contracts: list[Record]
+    received_fen: int
+    contract_findings: list[Finding]
+    shortfall: Finding | None
+
+    @property
+    def findings(self) -> list[Finding]:
+        """Return every finding on the listed contracts, the shortfall last."""
+        return [*self.contract_findings, *([self.shortfall] if self.shortfall else [])]
+
+
+def judge_basis(catalog: Catalog, application: Record, until: datetime.date) -> Basis:
+    """Judge the listed contracts and sum what the supporting ones received."""
+    findings = _count_findings(application)
+    supporting, counted, unresolved = [], [], False
+    for index, contract_id in enumerate(application.get("contracts", [])):
+        contract = catalog.get(contract_id) if isinstance(contract_id, str) else None
+        reasons = _contract_reasons(catalog, application, contract)
+        findings.extend(
+            Finding(code, f"{contract_id} {why}", ("contracts", index))
+            for code, why in reasons
         )
-    supporting = []
-    for index, contract_id in enumerate(listed):
-        contract = catalog.get(contract_id)
-        why = _basis_problem(catalog, application, contract, wanted_kind)
-        if why is None:
+        codes = {code for code, _ in reasons}
+        unresolved = unresolved or MISSING_CONTRACT in codes
+        if contract is not None and not codes & {MISSING_CONTRACT, CONTRACTS}:
+            counted.append(contract)
+        if contract is not None and not codes:
             supporting.append(contract)
-        else:
-            findings.append(
-                Finding(why[0], f"合同 {contract_id} {why[1]}", ("contracts", index))
-            )
-    return supporting, findings
+    received = _total(supporting, until)
+    # the cause is then a contract missing, of another kind or not a first partnership
+    secondary = unresolved or _total(counted, until) >= THRESHOLD_FEN
+    return Basis(supporting, received, findings, _shortfall(received, until, secondary))
 
 
-def _basis_problem(
-    catalog: Catalog, application: Record, contract: Record | None, wanted_kind: str
-) -> tuple[str, str] | None:
-    if contract is None:
-        return "REF.contract", "不在成果库中"
-    if contract.kind != wanted_kind:
-        return "NOTICE.recognition_contracts", "与认定模式不符：应为" + (
-            "后付费合同" if wanted_kind == MODE_KINDS["pay_later"] else "后合作合同"
+def _total(contracts: list[Record], until: datetime.date) -> int:
+    return sum(received_fen(contract, until) for contract in contracts)
+
+
+def _count_findings(application: Record) -> list[Finding]:
+    count = len(application.get("contracts", []))
+    if application.get("mode") != "cooperation" or count == 1:
+        return []
+    return [
+        Finding(
+            CONTRACTS,
+            f"选择了 {count} 项：先使用后合作模式只能选择一项后合作合同",
+            ("contracts",),
         )
+    ]
+
+
+def _shortfall(received: int, until: datetime.date, secondary: bool) -> Finding | None:
+    if received >= THRESHOLD_FEN:
+        return None
+    return Finding(
+        AMOUNT,
+        f"截至 {until} 实际到账合计 {format_yuan(received)} 元，不足 50 万元："
+        "认定申请要求实际到账金额（以收款记录为准，不是合同金额）"
+        "达到 500,000 元以上",
+        ("contracts",),
+        secondary=secondary,
+    )
+
+
+def _contract_reasons(
+    catalog: Catalog, application: Record, contract: Record | None
+) -> list[tuple[str, str]]:
+    """Say why one listed contract cannot support the application, code first."""
+    if contract is None:
+        return [(MISSING_CONTRACT, "不在成果库中")]
+    if contract.kind not in FOLLOW_UP_KINDS:
+        wanted = "或".join(_title(catalog, kind) for kind in FOLLOW_UP_KINDS)
+        return [(MISSING_CONTRACT, f"是{_title(catalog, contract.kind)}：应为{wanted}")]
+    mode_kind = MODE_KINDS.get(application.get("mode"), "")
+    if contract.kind != mode_kind:
+        why = (
+            f"是{_title(catalog, contract.kind)}：本申请的认定模式只能选择"
+            f"{_title(catalog, mode_kind)}"
+        )
+        return [(CONTRACTS, why)]
+    return _fit_reasons(catalog, application, contract)
+
+
+def _fit_reasons(
+    catalog: Catalog, application: Record, contract: Record
+) -> list[tuple[str, str]]:
+    """Say why a contract of the mode's kind does not fit the application."""
+    reasons = []
+    if application.get("achievement") not in _achievements(catalog, contract):
+        reasons.append(
+            (
+                CONTRACTS,
+                f"是成果 {contract.get('achievement')} 的合同，而本申请的成果是 "
+                f"{application.get('achievement')}：只能选择本成果的合同",
+            )
+        )
+    if contract.kind == COOPERATION and contract.get("first_partnership") is not True:
+        reasons.append(
+            (
+                FIRST_PARTNERSHIP,
+                "没有标为首次合作（first_partnership: true）：先使用后合作模式"
+                "只能选择与某一单位首次合作的后合作合同",
+            )
+        )
+    return reasons
+
+
+def _achievements(catalog: Catalog, contract: Record) -> set[object]:
+    """Return the achievements a contract may support an application on."""
     achievements = {contract.get("achievement")}
-    if wanted_kind == MODE_KINDS["cooperation"]:
+    if contract.kind == COOPERATION:
+        # a cooperation contract may follow the first use of another achievement
         first_use = _of_kind(catalog, contract.get("first_use_contract"), FIRST_USE)
         achievements.add(first_use.get("achievement") if first_use else None)
-    if application.get("achievement") not in achievements:
-        return (
-            "NOTICE.recognition_contracts",
-            f"是成果 {contract.get('achievement')} 的合同",
-        )
-    if (
-        wanted_kind == MODE_KINDS["cooperation"]
-        and contract.get("first_partnership") is not True
-    ):
-        return "NOTICE.recognition_first_partnership", "不是与该企业的首次合作"
-    return None
+    return achievements
+
+
+def _title(catalog: Catalog, kind: str) -> str:
+    return catalog.repository.schemas.documents.get(kind, {}).get("title", kind)
 
 
 def _reuse_findings(catalog: Catalog, application: Record) -> list[Finding]:
