@@ -17,6 +17,7 @@ reported a second time as missing.
 from __future__ import annotations
 
 import logging
+import os
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -31,6 +32,8 @@ from usefirst.repository import Repository
 
 log = logging.getLogger(__name__)
 
+RECORD_SUFFIXES = (".yaml", ".yml")
+
 
 @dataclass
 class Record:
@@ -39,24 +42,15 @@ class Record:
     document: Document
     folder: str
 
-    @property
-    def kind(self) -> str:
-        return self.document.data["kind"]
-
-    @property
-    def id(self) -> str:
-        return self.document.data["id"]
-
-    @property
-    def data(self) -> dict[str, Any]:
-        return self.document.data
-
-    @property
-    def file(self) -> str:
-        return self.document.file
+    def __post_init__(self) -> None:
+        # plain attributes, not properties: rules read them millions of times
+        self.data: dict[str, Any] = self.document.data
+        self.kind: str = self.data.get("kind")
+        self.id: str = self.data.get("id")
+        self.file: str = self.document.file
 
     def get(self, key: str, default: Any = None) -> Any:
-        return self.document.data.get(key, default)
+        return self.data.get(key, default)
 
     def problem(
         self,
@@ -102,15 +96,25 @@ class Catalog:
 
 
 def record_files(repository: Repository) -> list[Path]:
-    """List every YAML file below the catalog folder, sorted."""
-    root = repository.catalog_dir
-    files = [*root.rglob("*.yaml"), *root.rglob("*.yml")]
-    return sorted(path for path in files if not _hidden(path.relative_to(root)))
+    """List every YAML file below the catalog folder, sorted.
 
-
-def _hidden(relative: Path) -> bool:
-    # files right under catalog/ are settings, not records
-    return len(relative.parts) < 2 or any(p.startswith(".") for p in relative.parts)
+    Files right under ``catalog/`` are settings, not records; hidden files and
+    folders are skipped. A folder named like a record file is listed too, so
+    that the check reports it instead of passing over it.
+    """
+    root = str(repository.catalog_dir)
+    found: list[str] = []
+    for folder, folders, files in os.walk(root):
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        if folder == root:
+            continue
+        names = [*files, *folders]
+        found.extend(
+            os.path.join(folder, name)
+            for name in names
+            if name.endswith(RECORD_SUFFIXES) and not name.startswith(".")
+        )
+    return [Path(path) for path in sorted(found)]
 
 
 def load_catalog(

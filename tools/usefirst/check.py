@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime
 
 from usefirst.catalog import Catalog, load_catalog
+from usefirst.filecheck import paused_gc
 from usefirst.problems import Problem
 from usefirst.repository import Repository
 from usefirst.rules import Context, run_rules
@@ -21,10 +22,12 @@ def check_repository(
     today: datetime.date | None = None,
 ) -> tuple[Catalog, list[Problem]]:
     """Check every record file and every rule; return all problems, sorted."""
-    settings, problems = load_settings(repository)
-    catalog, file_problems = load_catalog(repository, use_cache=use_cache)
-    context = Context(
-        today=today or datetime.date.today(), uscc_overrides=settings.uscc_overrides
-    )
-    problems = [*problems, *file_problems, *run_rules(catalog, context)]
+    with paused_gc():
+        settings, problems = load_settings(repository)
+        catalog, file_problems = load_catalog(repository, use_cache=use_cache)
+        context = Context(
+            today=today or datetime.date.today(),
+            uscc_overrides=settings.uscc_overrides,
+        )
+        problems = [*problems, *file_problems, *run_rules(catalog, context)]
     return catalog, sorted(problems)

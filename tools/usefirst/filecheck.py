@@ -4,27 +4,33 @@
 
 A file's result depends only on its bytes, its place and the schemas, so it is
 cached under the digest of all three; a pull request that changes one file
-re-checks one file.
+re-checks one file. The cache keeps one shard per unit folder, so that saving
+after such a change rewrites one small shard, not the whole catalog.
 """
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import logging
+import os
 import pickle
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from importlib import metadata
+from pathlib import Path
 
 from usefirst import __version__
 from usefirst.layout import layout_problems
-from usefirst.loader import Document, load_file, parse_bytes
+from usefirst.loader import Document, parse_bytes, read_record
 from usefirst.problems import Problem
 from usefirst.repository import Repository
 
 log = logging.getLogger(__name__)
 
-CACHE_FILE = "files.pickle"
+CACHE_FOLDER = "files"
+_Entry = tuple[bytes, "FileResult"]
 
 
 @dataclass
@@ -41,24 +47,28 @@ def check_files(
     repository: Repository, paths: Iterable[Path], *, use_cache: bool = True
 ) -> list[FileResult]:
     """Check each file, reusing cached results of unchanged files."""
-    cache = _Cache(repository) if use_cache else None
-    results = []
-    for path in paths:
-        file = repository.relative(path)
-        if path.is_symlink():
-            document, problems = load_file(path, file)
-            results.append(FileResult(file, _folder(file), document, problems))
-            continue
-        raw = path.read_bytes()
-        result = cache.get(file, raw) if cache else None
-        if result is None:
-            result = check_bytes(repository, file, raw)
-            if cache:
-                cache.put(file, raw, result)
-        results.append(result)
-    if cache:
-        cache.save()
+    with paused_gc():
+        cache = _Cache(repository) if use_cache else None
+        results = [check_path(repository, path, cache) for path in paths]
+        if cache:
+            cache.save()
     return results
+
+
+def check_path(
+    repository: Repository, path: Path, cache: _Cache | None = None
+) -> FileResult:
+    """Check one file on disk; an unreadable file is a problem, not an error."""
+    file = repository.relative(path)
+    raw, problems = read_record(path, file)
+    if raw is None:
+        return FileResult(file, folder_of(file), None, problems)
+    result = cache.get(file, raw) if cache else None
+    if result is None:
+        result = check_bytes(repository, file, raw)
+        if cache:
+            cache.put(file, raw, result)
+    return result
 
 
 def check_bytes(repository: Repository, file: str, raw: bytes) -> FileResult:
@@ -66,67 +76,121 @@ def check_bytes(repository: Repository, file: str, raw: bytes) -> FileResult:
     log.debug("checking %s", file)
     document, problems = parse_bytes(raw, file)
     if document is not None:
-        layout = layout_problems(repository, document)
-        problems.extend(layout)
+        problems.extend(layout_problems(repository, document))
+        # a record in the wrong place is still checked in full, so that one run
+        # shows every problem; only a record of no known kind has no schema
         kind = document.data.get("kind")
-        if not layout and kind in repository.schemas.kinds:
+        if isinstance(kind, str) and kind in repository.schemas.kinds:
             problems.extend(repository.schemas.validate(document, kind))
-    return FileResult(file, _folder(file), document, problems)
+    return FileResult(file, folder_of(file), document, problems)
 
 
-def _folder(file: str) -> str:
-    parts = PurePosixPath(file).parts
+def folder_of(file: str) -> str:
+    """Name the unit folder of a repository-relative file, or ``""``."""
+    parts = file.split("/")
     return parts[1] if len(parts) > 2 and parts[0] == "catalog" else ""
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """Keep the cyclic garbage collector away from the records being loaded.
+
+    Records are trees of dicts, lists and strings, freed by reference counting.
+    Left running, the collector walks every record loaded so far again and
+    again, which costs as much as parsing them. Afterwards the records loaded
+    are frozen (``gc.freeze``) rather than scanned once more: they stay alive
+    for the rest of the run and are still freed by reference counting.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if enabled:
+            gc.enable()
 
 
 class _Cache:
     """Per-file results keyed by content, tool version and schemas."""
 
     def __init__(self, repository: Repository) -> None:
-        self.path = repository.cache_dir / CACHE_FILE
+        self.root = repository.root
+        self.folder = repository.cache_dir / CACHE_FOLDER
         self.salt = _salt(repository)
-        self.entries: dict[str, tuple[bytes, FileResult]] = {}
-        self.dirty = False
+        self.shards: dict[str, dict[str, _Entry]] = {}
+        self.dirty: set[str] = set()
+        self.load()
+
+    def load(self) -> None:
         try:
-            salt, entries = pickle.loads(self.path.read_bytes())
-        except (
-            OSError,
-            pickle.UnpicklingError,
-            EOFError,
-            ValueError,
-            AttributeError,
-            ImportError,
-        ):
+            paths = list(self.folder.glob("*.pickle"))
+        except OSError:
             return
-        if salt == self.salt:
-            self.entries = entries
+        for path in paths:
+            shard = _read_shard(path, self.salt)
+            if shard is not None:
+                self.shards[path.stem] = shard
 
     def get(self, file: str, raw: bytes) -> FileResult | None:
-        entry = self.entries.get(file)
+        entry = self.shards.get(_shard_name(file), {}).get(file)
         if entry and entry[0] == hashlib.sha1(raw).digest():
             return entry[1]
         return None
 
     def put(self, file: str, raw: bytes, result: FileResult) -> None:
-        self.entries[file] = (hashlib.sha1(raw).digest(), result)
-        self.dirty = True
+        name = _shard_name(file)
+        self.shards.setdefault(name, {})[file] = (hashlib.sha1(raw).digest(), result)
+        self.dirty.add(name)
 
     def save(self) -> None:
-        if not self.dirty:
-            return
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            temporary = self.path.with_suffix(".tmp")
-            temporary.write_bytes(pickle.dumps((self.salt, self.entries), protocol=5))
-            temporary.replace(self.path)
-        except OSError as error:
-            log.warning("cache not written: %s", error)
+        """Write the shards that changed, without entries of deleted files."""
+        for name in sorted(self.dirty):
+            entries = {
+                file: entry
+                for file, entry in self.shards[name].items()
+                if os.path.lexists(self.root / file)
+            }
+            try:
+                _write_shard(self.folder / f"{name}.pickle", self.salt, entries)
+            except OSError as error:
+                log.warning("cache not written: %s", error)
+                return
+        self.dirty.clear()
+
+
+def _shard_name(file: str) -> str:
+    return hashlib.sha1(folder_of(file).encode()).hexdigest()[:16]
+
+
+def _read_shard(path: Path, salt: bytes) -> dict[str, _Entry] | None:
+    try:
+        stored_salt, entries = pickle.loads(path.read_bytes())
+    except Exception:  # a damaged or outdated cache is only a slower run
+        log.debug("cache shard %s ignored", path)
+        return None
+    return entries if stored_salt == salt else None
+
+
+def _write_shard(path: Path, salt: bytes, entries: dict[str, _Entry]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    temporary.write_bytes(pickle.dumps((salt, entries), protocol=5))
+    temporary.replace(path)
+
+
+# the code that decides a file's result; a change to any of it, or to the
+# schemas, makes every cached result stale
+_RESULT_MODULES = ("filecheck", "kinds", "layout", "loader", "problems", "schemas")
+_RESULT_LIBRARIES = ("pyyaml", "jsonschema", "fastjsonschema")
 
 
 def _salt(repository: Repository) -> bytes:
     digest = hashlib.sha1(__version__.encode())
+    for library in _RESULT_LIBRARIES:
+        digest.update(metadata.version(library).encode())
     for path in sorted(repository.schema_dir.glob("*.json")):
         digest.update(path.name.encode() + path.read_bytes())
-    for module in sorted(Path(__file__).parent.glob("*.py")):
-        digest.update(module.read_bytes())
+    for name in _RESULT_MODULES:
+        digest.update((Path(__file__).parent / f"{name}.py").read_bytes())
     return digest.digest()

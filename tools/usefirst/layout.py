@@ -6,8 +6,6 @@ catalog/scut/achievements/scut-2026-001.yaml    kind: achievement, unit: scut
 
 from __future__ import annotations
 
-from pathlib import PurePosixPath
-
 from usefirst.kinds import FOLDER_KINDS, KIND_FOLDERS, UNIT_FILE, UNIT_KIND
 from usefirst.loader import Document
 from usefirst.problems import Problem
@@ -17,42 +15,37 @@ from usefirst.repository import Repository
 def layout_problems(repository: Repository, document: Document) -> list[Problem]:
     """Check a record's place against its kind, id and unit."""
     file, data = document.file, document.data
-    parts = PurePosixPath(file).parts[1:]
+    parts = tuple(file.split("/")[1:])
     kind = data.get("kind")
     kinds = repository.schemas.kinds
+    problems = []
 
-    if PurePosixPath(file).suffix != ".yaml":
-        return [Problem(file, 1, "LAYOUT.extension", "记录文件的扩展名应为 .yaml")]
-    if kind not in kinds:
+    if not file.endswith(".yaml"):
+        message = "记录文件的扩展名应为 .yaml：请改名为 " + _stem(file) + ".yaml"
+        problems.append(Problem(file, 1, "LAYOUT.extension", message))
+    if not isinstance(kind, str) or kind not in kinds:
         names = "、".join(kinds)
-        return [
-            Problem(
-                file,
-                document.line_of(("kind",)),
-                "LAYOUT.kind",
-                f"“记录类型”（kind）应为以下之一：{names}",
-                ("kind",),
-            )
-        ]
+        message = f"“记录类型”（kind）应为以下之一：{names}"
+        line = document.line_of(("kind",))
+        return [*problems, Problem(file, line, "LAYOUT.kind", message, ("kind",))]
 
     expected = _expected_place(parts, kind)
     if expected is not None:
-        return [
-            Problem(
-                file,
-                document.line_of(("kind",)),
-                "LAYOUT.place",
-                f"{_kind_name(repository, kind)}记录应放在 {expected}",
-                ("kind",),
-            )
-        ]
-    return _id_and_unit(document, parts, kind)
+        message = f"{_kind_name(repository, kind)}记录应放在 {expected}"
+        line = document.line_of(("kind",))
+        return [*problems, Problem(file, line, "LAYOUT.place", message, ("kind",))]
+    return [*problems, *_id_and_unit(document, parts, kind)]
+
+
+def _stem(name: str) -> str:
+    last = name.rsplit("/", 1)[-1]
+    return last.rsplit(".", 1)[0] if "." in last else last
 
 
 def _expected_place(parts: tuple[str, ...], kind: str) -> str | None:
     unit = parts[0] if parts else "<单位标识>"
     if kind == UNIT_KIND:
-        ok = len(parts) == 2 and parts[1] == UNIT_FILE
+        ok = len(parts) == 2 and _stem(parts[1]) == _stem(UNIT_FILE)
         return None if ok else f"catalog/<单位标识>/{UNIT_FILE}"
     folder = KIND_FOLDERS[kind]
     ok = len(parts) == 3 and FOLDER_KINDS.get(parts[1]) == kind
@@ -64,16 +57,16 @@ def _id_and_unit(
 ) -> list[Problem]:
     file, data = document.file, document.data
     problems = []
-    expected_id = parts[0] if kind == UNIT_KIND else PurePosixPath(parts[-1]).stem
+    expected_id = parts[0] if kind == UNIT_KIND else _stem(parts[-1])
     where = "文件夹" if kind == UNIT_KIND else "文件"
     if data.get("id") != expected_id:
+        actual = f"实际为“{data['id']}”" if "id" in data else "现在没有填写"
         problems.append(
             Problem(
                 file,
                 document.line_of(("id",)),
                 "LAYOUT.id",
-                f"“记录标识”（id）应与{where}名相同："
-                f"应为“{expected_id}”，实际为“{data.get('id')}”",
+                f"“记录标识”（id）应与{where}名相同：应为“{expected_id}”，{actual}",
                 ("id",),
             )
         )

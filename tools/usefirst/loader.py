@@ -14,8 +14,10 @@ behind the user's back. The schema then says which strings are valid.
 
 from __future__ import annotations
 
+import errno
+import os
 import re
-from dataclasses import dataclass, field
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +31,7 @@ except ImportError:  # pragma: no cover - libyaml missing on this machine
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 MAX_BYTES = 512 * 1024
+MAX_DEPTH = 32  # records nest four or five levels; deeper is a mistake or an attack
 Path_ = tuple[str | int, ...]
 
 _NULLS = {"", "~", "null", "Null", "NULL"}
@@ -44,42 +47,119 @@ _INT = re.compile(r"[-+]?(0|[1-9][0-9]{0,17})")
 _STR_TAG = "tag:yaml.org,2002:str"
 
 _HINTS = {
-    "found character '\\t' that cannot start any token": "不能用制表符缩进，请改用空格",
-    "mapping values are not allowed here": (
+    "tab character": "不能用制表符（Tab）缩进，请改用空格",
+    "mapping values are not allowed": (
         "此处不能出现冒号；值中含“: ”时请给整个值加引号"
     ),
     "could not find expected ':'": "缺少冒号，或上一行的引号没有闭合",
-    "found unexpected end of stream": "文件意外结束，可能有引号或括号没有闭合",
     "did not find expected key": "缩进不一致，或列表项与字段混在同一层",
+    "did not find expected '-' indicator": "缩进不一致，或列表项与字段混在同一层",
+    "did not find expected ',' or ']'": "方括号“[”没有闭合，或列表项之间缺少逗号",
+    "did not find expected ',' or '}'": "花括号“{”没有闭合，或字段之间缺少逗号",
     "found unknown escape character": "双引号中的反斜杠转义无效；可改用单引号",
+    "found unexpected end of stream": "文件意外结束，可能有引号或括号没有闭合",
 }
+_UNCLOSED_QUOTE = "引号没有闭合：请在值的末尾补上与开头相同的引号"
+_CONTROL = "文件含有不可见的控制字符：请删除它，或从原文重新复制这一行"
 
 
-@dataclass
 class Document:
     """A parsed record file: its data and the line of every field."""
 
-    file: str
-    data: Any
-    lines: dict[Path_, int] = field(default_factory=dict)
+    __slots__ = ("file", "data", "_lines", "_tree")
+
+    def __init__(
+        self,
+        file: str,
+        data: Any,
+        lines: dict[Path_, int] | None = None,
+        *,
+        tree: _Lines | None = None,
+    ) -> None:
+        self.file = file
+        self.data = data
+        self._lines = lines
+        self._tree = tree
+
+    def __repr__(self) -> str:
+        return f"Document({self.file!r})"
+
+    def __getstate__(self) -> tuple[str, Any, dict[Path_, int] | None, Any]:
+        return self.file, self.data, self._lines, self._tree
+
+    def __setstate__(self, state: tuple[str, Any, Any, Any]) -> None:
+        self.file, self.data, self._lines, self._tree = state
+
+    @property
+    def lines(self) -> dict[Path_, int]:
+        """Map the path of every field and list item to its line."""
+        if self._lines is None:
+            self._lines = {}
+            if self._tree is not None:
+                _flatten(self._tree, (), self._lines)
+        return self._lines
 
     def line_of(self, path: Path_) -> int:
         """Return the line of a field, or of its nearest enclosing field."""
-        path = tuple(path)
-        while path:
-            line = self.lines.get(path)
-            if line is not None:
+        if self._tree is None or self._lines is not None:
+            return _line_in_flat(self.lines, tuple(path))
+        line, children = self._tree
+        for part in path:
+            try:
+                child = children[part]
+            except (KeyError, IndexError, TypeError):
                 return line
-            path = path[:-1]
-        return self.lines.get((), 1)
+            if child.__class__ is int:
+                return child
+            line, children = child
+        return line
+
+
+# The lines of a mapping or list: the line where it starts, then per key (or
+# index) either the line of a scalar or the _Lines of a nested mapping or list.
+# Kept nested rather than keyed by path tuples: building it costs one store
+# per value, and only a problem ever asks for a line.
+_Lines = tuple[int, Any]
+
+
+def _line_in_flat(lines: dict[Path_, int], path: Path_) -> int:
+    while path:
+        line = lines.get(path)
+        if line is not None:
+            return line
+        path = path[:-1]
+    return lines.get((), 1)
+
+
+def _flatten(tree: _Lines, path: Path_, out: dict[Path_, int]) -> None:
+    line, children = tree
+    out[path] = line
+    items = children.items() if isinstance(children, dict) else enumerate(children)
+    for key, child in items:
+        if child.__class__ is int:
+            out[(*path, key)] = child
+        else:
+            _flatten(child, (*path, key), out)
+
+
+class _TooDeep(Exception):
+    """Raised by the builder at the first value nested beyond MAX_DEPTH."""
+
+    def __init__(self, event: Any) -> None:
+        super().__init__(event.start_mark.line + 1)
+        self.line = event.start_mark.line + 1
 
 
 class _Builder:
-    """Turn libyaml events into Python values, noting lines and problems."""
+    """Turn libyaml events into Python values, noting lines and problems.
 
-    def __init__(self, file: str) -> None:
+    The loop over events is the hot path of the whole check: a plain scalar
+    in a mapping (most events) costs one call to libyaml and a few lookups.
+    """
+
+    def __init__(self, file: str, next_event: Any) -> None:
         self.file = file
-        self.lines: dict[Path_, int] = {}
+        self.next_event = next_event
         self.problems: list[Problem] = []
 
     def problem(self, event: Any, rule: str, message: str, path: Path_) -> None:
@@ -87,14 +167,14 @@ class _Builder:
         self.problems.append(Problem(self.file, line, rule, message, path))
 
     def check_node_event(self, event: Any, path: Path_) -> None:
-        if getattr(event, "anchor", None):
+        if event.anchor is not None:
             self.problem(
                 event,
                 "YAML.anchor",
                 f"不允许使用锚点“&{event.anchor}”：请把内容直接写出",
                 path,
             )
-        tag = getattr(event, "tag", None)
+        tag = event.tag
         if tag is not None and tag != _STR_TAG and not _implicit(event):
             self.problem(
                 event,
@@ -103,60 +183,104 @@ class _Builder:
                 path,
             )
 
-    def value(self, events: Any, event: Any, path: Path_) -> Any:
-        if isinstance(event, yaml.AliasEvent):
+    def value(self, event: Any, path: Path_) -> tuple[Any, int | _Lines]:
+        """Build the value that starts with ``event`` and its lines."""
+        line = event.start_mark.line + 1
+        cls = event.__class__
+        if cls is _Alias:
             self.problem(
                 event,
                 "YAML.alias",
                 f"不允许使用别名“*{event.anchor}”：请把内容直接写出",
                 path,
             )
-            return None
-        self.check_node_event(event, path)
-        if isinstance(event, yaml.ScalarEvent):
-            return _resolve(event)
-        if isinstance(event, yaml.SequenceStartEvent):
-            return self.sequence(events, path)
-        return self.mapping(events, path)
+            return None, line
+        if event.anchor is not None or event.tag is not None:
+            self.check_node_event(event, path)
+        if cls is _Scalar:
+            return _resolve(event), line
+        if len(path) >= MAX_DEPTH:
+            raise _TooDeep(event)
+        if cls is _SequenceStart:
+            return self.sequence(path, line)
+        return self.mapping(path, line)
 
-    def sequence(self, events: Any, path: Path_) -> list[Any]:
+    def sequence(self, path: Path_, line: int) -> tuple[list[Any], _Lines]:
         items: list[Any] = []
-        for event in events:
-            if isinstance(event, yaml.SequenceEndEvent):
-                return items
-            item_path = (*path, len(items))
-            self.lines[item_path] = event.start_mark.line + 1
-            items.append(self.value(events, event, item_path))
-        return items
-
-    def mapping(self, events: Any, path: Path_) -> dict[str, Any]:
-        result: dict[str, Any] = {}
-        for event in events:
-            if isinstance(event, yaml.MappingEndEvent):
-                return result
-            key = self.key(events, event, path)
-            value_event = next(events)
-            key_path = (*path, key)
-            if key in result:
-                self.problem(
-                    event,
-                    "YAML.duplicate_key",
-                    f"字段“{key}”重复出现：每个字段只能写一次",
-                    key_path,
-                )
-                self.value(events, value_event, (*path, f"{key}#dup"))
+        lines: list[int | _Lines] = []
+        next_event = self.next_event
+        while True:
+            event = next_event()
+            cls = event.__class__
+            if cls is _SequenceEnd:
+                return items, (line, lines)
+            if cls is _Scalar and event.anchor is None and event.tag is None:
+                items.append(_resolve(event))
+                lines.append(event.start_mark.line + 1)
                 continue
-            self.lines[key_path] = event.start_mark.line + 1
-            result[key] = self.value(events, value_event, key_path)
-        return result
+            item, item_lines = self.value(event, (*path, len(items)))
+            items.append(item)
+            lines.append(item_lines)
 
-    def key(self, events: Any, event: Any, path: Path_) -> str:
-        if isinstance(event, yaml.ScalarEvent):
+    def mapping(self, path: Path_, line: int) -> tuple[dict[str, Any], _Lines]:
+        result: dict[str, Any] = {}
+        lines: dict[str, int | _Lines] = {}
+        next_event = self.next_event
+        while True:
+            event = next_event()
+            cls = event.__class__
+            if cls is _MappingEnd:
+                return result, (line, lines)
+            if cls is _Scalar and event.anchor is None and event.tag is None:
+                key = event.value
+            else:
+                key = self.key(event, path)
+            value_event = next_event()
+            if key in result:
+                self.duplicate(event, value_event, path, key)
+                continue
+            if (
+                value_event.__class__ is _Scalar
+                and value_event.anchor is None
+                and value_event.tag is None
+            ):
+                result[key] = _resolve(value_event)
+                lines[key] = event.start_mark.line + 1
+                continue
+            value, value_lines = self.value(value_event, (*path, key))
+            result[key] = value
+            if value_lines.__class__ is int:
+                value_lines = event.start_mark.line + 1
+            else:
+                value_lines = (event.start_mark.line + 1, value_lines[1])
+            lines[key] = value_lines
+
+    def duplicate(self, event: Any, value_event: Any, path: Path_, key: str) -> None:
+        self.problem(
+            event,
+            "YAML.duplicate_key",
+            f"字段“{key}”重复出现：每个字段只能写一次",
+            (*path, key),
+        )
+        self.value(value_event, (*path, f"{key}#dup"))
+
+    def key(self, event: Any, path: Path_) -> str:
+        if event.__class__ is _Scalar:
             self.check_node_event(event, path)
             return event.value
         self.problem(event, "YAML.complex_key", "字段名必须是简单文本", path)
-        self.value(events, event, path)
+        if event.__class__ is not _Alias:
+            self.value(event, path)
         return f"#complex{event.start_mark.line}"
+
+
+_Scalar = yaml.ScalarEvent
+_Alias = yaml.AliasEvent
+_SequenceStart = yaml.SequenceStartEvent
+_SequenceEnd = yaml.SequenceEndEvent
+_MappingEnd = yaml.MappingEndEvent
+# only plain scalars starting with one of these can be anything but text
+_MAYBE_NOT_TEXT = frozenset("0123456789+-~nNtTfF")
 
 
 def _implicit(event: Any) -> bool:
@@ -166,7 +290,11 @@ def _implicit(event: Any) -> bool:
 
 def _resolve(event: Any) -> Any:
     text = event.value
-    if event.tag is not None or not event.implicit[0]:
+    if not event.implicit[0] or event.tag is not None:
+        return text
+    if not text:
+        return None
+    if text[0] not in _MAYBE_NOT_TEXT:
         return text
     if text in _NULLS:
         return None
@@ -180,10 +308,14 @@ def _resolve(event: Any) -> Any:
 def _decode(raw: bytes, file: str) -> tuple[str | None, list[Problem]]:
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or _zero_every_other(raw):
         return None, [
             Problem(file, 1, "YAML.encoding", "文件是 UTF-16 编码：请另存为 UTF-8 编码")
         ]
+    if b"\x00" in raw:
+        line = raw[: raw.index(b"\x00")].count(b"\n") + 1
+        message = "文件含有零字节，不是文本文件：记录应是 UTF-8 编码的 YAML 文本"
+        return None, [Problem(file, line, "YAML.encoding", message)]
     try:
         return raw.decode("utf-8"), []
     except UnicodeDecodeError as error:
@@ -204,51 +336,121 @@ def _decode(raw: bytes, file: str) -> tuple[str | None, list[Problem]]:
         ]
 
 
-def _syntax_problem(error: yaml.YAMLError, file: str) -> Problem:
+def _too_deep(file: str, line: int) -> Problem:
+    message = f"嵌套层次过深（超过 {MAX_DEPTH} 层）：记录的字段不会嵌套这么多层"
+    return Problem(file, line, "YAML.too_deep", message)
+
+
+def _zero_every_other(raw: bytes) -> bool:
+    # UTF-16 without a byte order mark: a zero beside every ASCII character
+    half = len(raw) // 2
+    return half > 0 and max(raw[0::2].count(0), raw[1::2].count(0)) > half // 2
+
+
+def _syntax_problem(error: yaml.YAMLError, text: str, file: str) -> Problem:
+    if isinstance(error, yaml.reader.ReaderError):
+        line = text.encode("utf-8")[: error.position].count(b"\n") + 1
+        return Problem(file, line, "YAML.syntax", f"YAML 格式错误：{_CONTROL}")
     mark = getattr(error, "problem_mark", None)
     line = mark.line + 1 if mark is not None else 1
     detail = getattr(error, "problem", None) or str(error)
-    hint = next((text for key, text in _HINTS.items() if key in detail), None)
-    message = f"YAML 格式错误：{hint}" if hint else f"YAML 格式错误（{detail}）"
-    return Problem(file, line, "YAML.syntax", message)
+    if "nesting depth" in detail:
+        return _too_deep(file, line)
+    context = getattr(error, "context", None) or ""
+    opened = _unclosed_quote_line(text, line)
+    if "quoted scalar" in context and "end of stream" in detail:
+        # the scanner stops at the end of the file; the quote opened earlier
+        line = error.context_mark.line + 1
+        hint = _UNCLOSED_QUOTE
+    elif opened is not None:
+        line, hint = opened, _UNCLOSED_QUOTE
+    elif "cannot start any token" in detail and mark is not None:
+        hint = _token_hint(text, mark)
+    else:
+        hint = next((text for key, text in _HINTS.items() if key in detail), None)
+    if hint is None:
+        hint = f"请检查本行及上一行的缩进、冒号和引号（{detail}）"
+    return Problem(file, line, "YAML.syntax", f"YAML 格式错误：{hint}")
+
+
+# a value (of a field or a list item) that opens with a quote
+_QUOTED_VALUE = re.compile(r"""^\s*(?:-\s+)?(?:[^\s#'"][^#'"]*?:\s+)?(["'])(.*)$""")
+
+
+def _unclosed_quote_line(text: str, error_line: int) -> int | None:
+    """Find the last line before an error whose quoted value does not close.
+
+    A quote left open swallows the lines below it, so the parser only fails
+    further down; the line to fix is where the quote opens.
+    """
+    lines = text.splitlines()[: error_line - 1]
+    for number in range(len(lines), 0, -1):
+        match = _QUOTED_VALUE.match(lines[number - 1])
+        if match is None:
+            continue
+        quote, rest = match.groups()
+        if quote == '"':
+            rest = rest.replace("\\\\", "").replace('\\"', "")
+        else:
+            rest = rest.replace("''", "")
+        return None if quote in rest else number
+    return None
+
+
+def _token_hint(text: str, mark: Any) -> str:
+    lines = text.splitlines()
+    character = ""
+    if mark.line < len(lines) and mark.column < len(lines[mark.line]):
+        character = lines[mark.line][mark.column]
+    if character == "\t":
+        return _HINTS["tab character"]
+    return f"值不能以“{character}”开头：请给整个值加上引号"
 
 
 def parse_text(text: str, file: str) -> tuple[Document | None, list[Problem]]:
     """Parse one YAML document from text under the rules of this module."""
-    builder = _Builder(file)
+    loader = _Loader(text)
+    builder = _Builder(file, loader.get_event)
     try:
-        events = iter(yaml.parse(text, Loader=_Loader))
-        roots = []
-        for event in events:
-            if isinstance(event, yaml.DocumentStartEvent):
-                root_event = next(events)
-                if isinstance(root_event, yaml.DocumentEndEvent):
-                    continue
-                if roots:
-                    builder.problem(
-                        root_event,
-                        "YAML.multiple_documents",
-                        "一个文件只能有一条记录：请删除“---”后的内容或拆分为多个文件",
-                        (),
-                    )
-                    break
-                builder.lines[()] = root_event.start_mark.line + 1
-                roots.append(builder.value(events, root_event, ()))
+        root = _first_document(builder)
     except yaml.YAMLError as error:
-        return None, [*builder.problems, _syntax_problem(error, file)]
-    if not roots or roots[0] is None:
+        return None, [*builder.problems, _syntax_problem(error, text, file)]
+    except _TooDeep as error:
+        return None, [*builder.problems, _too_deep(file, error.line)]
+    finally:
+        loader.dispose()
+    if root is None or root[0] is None:
+        empty = Problem(file, 1, "YAML.empty", "文件为空：应是一条记录的字段")
+        return None, [*builder.problems, empty]
+    data, tree = root
+    if not isinstance(data, dict):
+        line = tree if isinstance(tree, int) else tree[0]
+        message = "文件内容应是“字段: 值”形式的一条记录"
         return None, [
             *builder.problems,
-            Problem(file, 1, "YAML.empty", "文件为空：应是一条记录的字段"),
+            Problem(file, line, "YAML.not_mapping", message),
         ]
-    if not isinstance(roots[0], dict):
-        return None, [
-            *builder.problems,
-            Problem(
-                file, 1, "YAML.not_mapping", "文件内容应是“字段: 值”形式的一条记录"
-            ),
-        ]
-    return Document(file, roots[0], builder.lines), builder.problems
+    return Document(file, data, tree=tree), builder.problems
+
+
+def _first_document(builder: _Builder) -> tuple[Any, int | _Lines] | None:
+    """Build the first document's root; report any further document."""
+    next_event = builder.next_event
+    root = None
+    while (event := next_event()) is not None:
+        if event.__class__ is not yaml.DocumentStartEvent:
+            continue
+        root_event = next_event()
+        if root is not None:
+            builder.problem(
+                root_event,
+                "YAML.multiple_documents",
+                "一个文件只能有一条记录：请删除“---”后的内容或拆分为多个文件",
+                (),
+            )
+            break
+        root = builder.value(root_event, ())
+    return root
 
 
 def parse_bytes(raw: bytes, file: str) -> tuple[Document | None, list[Problem]]:
@@ -259,8 +461,8 @@ def parse_bytes(raw: bytes, file: str) -> tuple[Document | None, list[Problem]]:
                 file,
                 1,
                 "YAML.too_large",
-                f"文件过大（{len(raw) // 1024} KiB）：一条记录不应超过 "
-                f"{MAX_BYTES // 1024} KiB，附件请单独存放",
+                f"文件过大：一条记录不应超过 {MAX_BYTES // 1024} KiB，"
+                "扫描件等附件请放在 attachments 文件夹中",
             )
         ]
     text, problems = _decode(raw, file)
@@ -269,10 +471,59 @@ def parse_bytes(raw: bytes, file: str) -> tuple[Document | None, list[Problem]]:
     return parse_text(text, file)
 
 
+# never follow a symbolic link, never wait on a named pipe
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+
+
+def read_record(path: Path, file: str) -> tuple[bytes | None, list[Problem]]:
+    """Read the bytes of a record file (at most one byte over the limit)."""
+    try:
+        descriptor = os.open(path, _OPEN_FLAGS)
+    except OSError as error:
+        if error.errno == errno.ELOOP or os.path.islink(path):
+            return None, [Problem(file, 1, "YAML.symlink", "记录文件不能是符号链接")]
+        return None, [_unreadable(file, error)]
+    try:
+        info = os.fstat(descriptor)
+        mode = info.st_mode
+        if stat.S_ISREG(mode):
+            return _read_up_to(descriptor, min(info.st_size, MAX_BYTES) + 1), []
+    except OSError as error:
+        return None, [_unreadable(file, error)]
+    finally:
+        os.close(descriptor)
+    if stat.S_ISDIR(mode):
+        message = f"“{path.name}”是文件夹，不是记录文件：文件夹名不要以 .yaml 结尾"
+        return None, [Problem(file, 1, "LAYOUT.directory", message)]
+    message = "这不是普通文件（可能是管道或设备）：记录应是 UTF-8 编码的 YAML 文本文件"
+    return None, [Problem(file, 1, "FILE.not_regular", message)]
+
+
+def _read_up_to(descriptor: int, limit: int) -> bytes:
+    # sized to the file: a fixed 512 KiB buffer per file costs more than parsing
+    chunks = []
+    while limit > 0:
+        chunk = os.read(descriptor, limit)
+        if not chunk:
+            break
+        chunks.append(chunk)
+        limit -= len(chunk)
+    return b"".join(chunks)
+
+
+def _unreadable(file: str, error: OSError) -> Problem:
+    if isinstance(error, PermissionError):
+        reason = "没有读取权限：请检查文件权限"
+    elif isinstance(error, FileNotFoundError):
+        reason = "文件在检查时已不存在：请重新运行检查"
+    else:
+        reason = f"{error.strerror or error}"
+    return Problem(file, 1, "FILE.unreadable", f"无法读取文件（{reason}）")
+
+
 def load_file(path: Path, file: str) -> tuple[Document | None, list[Problem]]:
     """Read and parse one record file; problems instead of exceptions."""
-    if path.is_symlink():
-        return None, [Problem(file, 1, "YAML.symlink", "记录文件不能是符号链接")]
-    if path.stat().st_size > MAX_BYTES:
-        return parse_bytes(path.read_bytes()[: MAX_BYTES + 1], file)
-    return parse_bytes(path.read_bytes(), file)
+    raw, problems = read_record(path, file)
+    if raw is None:
+        return None, problems
+    return parse_bytes(raw, file)

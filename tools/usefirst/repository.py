@@ -6,6 +6,7 @@ repository.catalog_dir      # <root>/catalog
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -49,8 +50,18 @@ class Repository:
         return SchemaSet.load(self.schema_dir)
 
     def relative(self, path: Path) -> str:
-        """Name a file the way messages show it: relative, with slashes."""
-        try:
-            return path.absolute().relative_to(self.root).as_posix()
-        except ValueError:
-            return path.as_posix()
+        """Name a file the way messages show it: relative, with slashes.
+
+        A file outside the repository keeps its absolute path.
+        """
+        # string operations, not pathlib: this runs once per record file
+        root = str(self.root)
+        prefix = os.path.join(root, "")
+        absolute = os.path.abspath(path)
+        if not absolute.startswith(prefix) and absolute != root:
+            absolute = os.path.realpath(path)  # reached through a symbolic link
+        if absolute == root:
+            return "."
+        if absolute.startswith(prefix):
+            return absolute[len(prefix) :].replace(os.sep, "/")
+        return Path(absolute).as_posix()

@@ -13,7 +13,10 @@ from __future__ import annotations
 
 import datetime
 import difflib
+import functools
 import json
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -40,12 +43,41 @@ _TYPE_NAMES = {
 }
 
 
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
 def _is_date(value: str) -> bool:
+    # fromisoformat alone would also take 20260501 and 2026-W18-5
+    if not _DATE.fullmatch(value):
+        return False
     try:
         datetime.date.fromisoformat(value)
     except ValueError:
         return False
-    return len(value) == 10
+    return True
+
+
+@functools.lru_cache(maxsize=256)
+def _anchored(pattern: str) -> re.Pattern[str]:
+    # a final $ ends the text, as in ECMAScript and in the fast path; Python's
+    # $ would also match before a final line break
+    if pattern.endswith("$") and not pattern.endswith("\\$"):
+        pattern = pattern[:-1] + r"\Z"
+    return re.compile(pattern)
+
+
+def _pattern(
+    validator: Any, pattern: str, instance: Any, schema: dict[str, Any]
+) -> Iterator[jsonschema.ValidationError]:
+    if validator.is_type(instance, "string") and not _anchored(pattern).search(
+        instance
+    ):
+        yield jsonschema.ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+_FullValidator = jsonschema.validators.extend(
+    jsonschema.Draft202012Validator, validators={"pattern": _pattern}
+)
 
 
 @dataclass
@@ -54,6 +86,7 @@ class SchemaSet:
 
     documents: dict[str, dict[str, Any]]
     _fast: dict[str, Any] = field(default_factory=dict, repr=False)
+    _full: dict[str, Any] = field(default_factory=dict, repr=False)
 
     @classmethod
     def load(cls, folder: Path) -> SchemaSet:
@@ -64,7 +97,7 @@ class SchemaSet:
             documents[name] = json.loads(path.read_text(encoding="utf-8"))
         return cls(documents)
 
-    @property
+    @cached_property
     def kinds(self) -> list[str]:
         return [name for name in self.documents if name != COMMON]
 
@@ -78,11 +111,13 @@ class SchemaSet:
 
     def validator(self, kind: str) -> jsonschema.Draft202012Validator:
         """Return the full validator of a kind, which reports every error."""
-        return jsonschema.Draft202012Validator(
-            self.documents[kind],
-            registry=self.registry,
-            format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER,
-        )
+        if kind not in self._full:
+            self._full[kind] = _FullValidator(
+                self.documents[kind],
+                registry=self.registry,
+                format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER,
+            )
+        return self._full[kind]
 
     def fast_validator(self, kind: str) -> Any:
         if kind not in self._fast:
@@ -101,9 +136,13 @@ class SchemaSet:
         try:
             self.fast_validator(kind)(document.data)
             return []
-        except fastjsonschema.JsonSchemaException:
-            pass
+        except fastjsonschema.JsonSchemaValueException as fast_error:
+            first = fast_error
         errors = _most_useful(self.validator(kind).iter_errors(document.data))
+        if not errors:
+            # the fast path is the stricter one here, e.g. a pattern ending in
+            # $ that jsonschema lets match before a final line break
+            errors = [_as_validation_error(first)]
         describer = _Describer(self, kind)
         problems = [describer.problem(document, error) for error in errors]
         return sorted(set(problems))
@@ -204,12 +243,21 @@ class _Describer:
 
     def _enum(self, error: Any, title: str, path: tuple) -> str:
         labels = self.schemas.labels(error.schema)
+        value, codes = error.instance, error.validator_value
+        codes_by_label = {label: code for code, label in labels.items()}
+        if isinstance(value, str) and value in codes_by_label:
+            code = codes_by_label[value]
+            return f"“{title}”请填写代码“{code}”（{value}），而不是名称"
         options = [
             f"{code}（{labels[code]}）" if code in labels else str(code)
-            for code in error.validator_value
+            for code in codes
         ]
-        shown = "、".join(options[:8]) + ("等" if len(options) > 8 else "")
-        return f"“{title}”的值“{_show(error.instance)}”不在可选范围内：可填 {shown}"
+        shown = "、".join(options[:8])
+        if len(options) > 8:
+            shown += f"等 {len(options)} 项，见字段说明"
+        close = difflib.get_close_matches(str(value), [str(c) for c in codes], n=1)
+        hint = f"（是否应为“{close[0]}”？）" if close else ""
+        return f"“{title}”的值“{_show(value)}”不在可选范围内{hint}：可填 {shown}"
 
     def _const(self, error: Any, title: str, path: tuple) -> str:
         return (
@@ -223,6 +271,8 @@ class _Describer:
         )
 
     def _format(self, error: Any, title: str, path: tuple) -> str:
+        if error.validator_value != "date":
+            return self._pattern(error, title, path)
         return (
             f"“{title}”不是有效的日期：“{_show(error.instance)}”，"
             "应写作真实存在的 YYYY-MM-DD，例如 2026-05-01"
@@ -259,6 +309,22 @@ class _Describer:
             )
             return f"“{title}”中至少要填写 {names}"
         return f"“{title}”不符合格式要求：{_description(error.schema)}"
+
+
+def _as_validation_error(
+    error: fastjsonschema.JsonSchemaValueException,
+) -> jsonschema.ValidationError:
+    """Restate an error of the fast path the way jsonschema reports errors."""
+    path = [int(part) if part.isdigit() else part for part in error.path[1:]]
+    definition = error.definition or {}
+    return jsonschema.ValidationError(
+        error.message,
+        validator=error.rule,
+        path=path,
+        instance=error.value,
+        schema=definition,
+        validator_value=definition.get(error.rule),
+    )
 
 
 def _most_useful(errors: Any) -> list[jsonschema.ValidationError]:

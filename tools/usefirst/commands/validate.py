@@ -46,10 +46,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace, repository: Repository) -> int:
     selected = []
     for path in args.paths:
-        if not path.exists():
+        if not path.exists() and not path.is_symlink():
             print(f"找不到路径：{path}", file=sys.stderr)
             return USAGE
-        selected.append(repository.relative(path))
+        relative = repository.relative(path)
+        if relative.startswith("/"):
+            print(f"路径不在成果库 {repository.root} 中：{path}", file=sys.stderr)
+            return USAGE
+        selected.append(relative)
     _, problems = check_repository(repository, use_cache=not args.no_cache)
     problems = [p for p in problems if _selected(p, selected)]
     print(render(problems, args.format))
@@ -57,7 +61,7 @@ def run(args: argparse.Namespace, repository: Repository) -> int:
 
 
 def _selected(problem: Problem, selected: list[str]) -> bool:
-    if not selected or problem.file == "-":
+    if not selected or problem.file == "-" or "." in selected:
         return True
     return any(
         problem.file == s or problem.file.startswith(s.rstrip("/") + "/")
