@@ -14,16 +14,13 @@ browser and of a following search on the same page. Prints a Markdown table.
 from __future__ import annotations
 
 import argparse
-import functools
 import gzip
-import http.server
 import posixpath
 import random
 import shutil
 import statistics
 import sys
 import tempfile
-import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -32,19 +29,13 @@ from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "tools"))
+sys.path.insert(0, str(REPO / "benchmarks"))
+
+from browser import QuietHandler, launch, serve  # noqa: E402
 
 from usefirst.search import SearchDoc, build_search_index, fold  # noqa: E402
 
-CHROMIUM = "/usr/bin/chromium"
 REPEAT = 3
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
 
 
 def _terms(text: str) -> list[str]:
@@ -260,11 +251,8 @@ def _text(rng: random.Random, picks: list[str], unit: str) -> str:
 _GZIP_TYPES = (".js", ".css", ".html", ".json")
 
 
-class _Handler(http.server.SimpleHTTPRequestHandler):
+class _GzipHandler(QuietHandler):
     """Static files; text types gzipped on request like a production host."""
-
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
-        pass
 
     def do_GET(self) -> None:  # noqa: N802
         path = Path(self.translate_path(self.path))
@@ -280,13 +268,6 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
-
-
-def serve(root: Path) -> http.server.ThreadingHTTPServer:
-    handler = functools.partial(_Handler, directory=str(root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
 
 
 PAGE = """<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8">
@@ -374,19 +355,13 @@ def measure_all(
     from playwright.sync_api import sync_playwright
 
     urls = record_urls(site / "search")
-    server = serve(site)
-    base = f"http://127.0.0.1:{server.server_address[1]}/search/"
     hosts: set[str] = set()
-    try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            pairs = zip(queries, queries[1:] + queries[:1], strict=True)
-            out = [
-                _measure(browser, base, records, urls, q, nq, hosts) for q, nq in pairs
-            ]
-            browser.close()
-    finally:
-        server.shutdown()
+    with serve(site, _GzipHandler) as root, sync_playwright() as playwright:
+        browser = launch(playwright)
+        base = root + "search/"
+        pairs = zip(queries, queries[1:] + queries[:1], strict=True)
+        out = [_measure(browser, base, records, urls, q, nq, hosts) for q, nq in pairs]
+        browser.close()
     return out, hosts
 
 

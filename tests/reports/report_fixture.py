@@ -25,16 +25,11 @@ from typing import Any
 
 import yaml
 
+from usefirst.kinds import KIND_FOLDERS
+
 ROOT = Path(__file__).resolve().parents[2]
 SHA = "cd" * 32
 LICENSEE = {"name": "惠州市鹏程新能源科技有限公司", "uscc": "91440101MA59AB123R"}
-FOLDERS = {
-    "achievement": "achievements",
-    "first_use_contract": "first_use_contracts",
-    "pay_later_contract": "pay_later_contracts",
-    "cooperation_contract": "cooperation_contracts",
-    "recognition_application": "recognition_applications",
-}
 UNITS = [
     ("scut", "华南理工大学", "university", "440100"),
     ("szu", "深圳大学", "university", "440300"),
@@ -358,7 +353,7 @@ def write_catalog(root: Path) -> Path:
         }
         _write(root / "catalog" / unit / "unit.yaml", data)
     for data in records():
-        folder = FOLDERS[data["kind"]]
+        folder = KIND_FOLDERS[data["kind"]]
         _write(root / "catalog" / data["unit"] / folder / f"{data['id']}.yaml", data)
     return root
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import PROJECT, GitRepo, unit
+from review_repo import PROJECT, GitRepo, unit
 
 from usefirst.codeowners import HEADER, DiskSource, render_codeowners
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from conftest import PROJECT
+from review_repo import PROJECT
 
 from usefirst.review import RULES
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import PROJECT, GitRepo
+from review_repo import PROJECT, GitRepo
 
 from usefirst.intake import FORMS, intake
 from usefirst.loader import parse_text

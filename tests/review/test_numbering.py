@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 from pathlib import Path
 
-from conftest import PDF, GitRepo, achievement, first_use_contract, sha256
+from review_repo import GitRepo, achievement
 
 from usefirst.loader import load_file
 from usefirst.numbering import LEDGER_FILE, assign_numbers
@@ -40,16 +40,7 @@ def add_records(repo: GitRepo) -> None:
         "catalog/sysu/achievements/sysu-2026-001.yaml",
         achievement("sysu-2026-001", "sysu", channel="unit_batch"),
     )
-    repo.write("catalog/scut/attachments/scut-fu-002-scan.pdf", PDF)
-    repo.write(
-        "catalog/scut/first_use_contracts/scut-fu-002.yaml",
-        first_use_contract(
-            "scut-fu-002",
-            "scut-2025-001",
-            "attachments/scut-fu-002-scan.pdf",
-            sha256(PDF),
-        ),
-    )
+    repo.add_first_use_contract("scut-fu-002", "scut-2025-001")
 
 
 def test_new_records_get_numbers_of_their_series_and_year(repo: GitRepo) -> None:

@@ -7,7 +7,7 @@ import json
 import shutil
 import zipfile
 
-from conftest import (
+from review_repo import (
     PDF,
     PNG,
     PROJECT,

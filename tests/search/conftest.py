@@ -9,12 +9,6 @@ import pytest
 from search_data import Built, make_docs
 
 
-def pytest_configure(config: pytest.Config) -> None:
-    config.addinivalue_line(
-        "markers", "browser: drives headless /usr/bin/chromium through Playwright"
-    )
-
-
 @pytest.fixture(scope="session")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
     from usefirst.search import build_search_index

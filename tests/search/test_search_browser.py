@@ -2,19 +2,16 @@
 
     /work/venv/bin/python -m pytest tests/search -m browser
 
-Serves a tiny site (index + search page + the client's JS/CSS) with
-``http.server`` on 127.0.0.1 and drives /usr/bin/chromium through Playwright.
+Serves a tiny site (index + search page + the client's JS/CSS) on 127.0.0.1
+and opens it in the Chromium of ``tests/conftest.py``.
 """
 
 from __future__ import annotations
 
-import functools
 import shutil
-import threading
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import asdict
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlsplit
@@ -27,15 +24,6 @@ from usefirst.search import fold, query_plan
 pytestmark = pytest.mark.browser
 
 REPO = Path(__file__).resolve().parents[2]
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
 PAGE = """<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <link rel="icon" href="data:,"><title>搜索成果</title>
@@ -66,23 +54,14 @@ QUERIES = [
 ]
 
 
-class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
-        pass
-
-
 @pytest.fixture(scope="module")
-def base_url(built: Built) -> Iterator[str]:
+def base_url(built: Built, serve: Callable[[Path], str]) -> str:
     for sub in ("javascripts/catalog-search.js", "stylesheets/catalog-search.css"):
         target = built.site / "assets" / sub
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(REPO / "site" / "assets" / sub, target)
     (built.site / "search" / "index.html").write_text(PAGE, encoding="utf-8")
-    handler = functools.partial(QuietHandler, directory=str(built.site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/search/"
-    server.shutdown()
+    return serve(built.site) + "search/"
 
 
 @pytest.fixture(scope="module")
@@ -91,17 +70,12 @@ def requested() -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def page(base_url: str, requested: list[str]) -> Iterator[Any]:
-    if not CHROMIUM.exists():
-        pytest.skip("needs Debian's chromium at /usr/bin/chromium")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        tab = browser.new_page()
-        tab.on("request", lambda request: requested.append(request.url))
-        yield tab
-        browser.close()
+def page(browser: Any, base_url: str, requested: list[str]) -> Iterator[Any]:
+    context = browser.new_context()
+    tab = context.new_page()
+    tab.on("request", lambda request: requested.append(request.url))
+    yield tab
+    context.close()
 
 
 def search(page: Any, base_url: str, query: str) -> list[int]:

@@ -14,6 +14,8 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +27,18 @@ PROJECT = Path(__file__).resolve().parents[2]
 MKDOCS = str(Path(sys.executable).with_name("mkdocs"))
 SHA = "0" * 64
 Record = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class BuiltSite:
+    """A built site: the repository it came from and the folder it was built to."""
+
+    repository: Path
+    site: Path
+
+    def text_files(self) -> Iterator[Path]:
+        suffixes = {".html", ".json", ".csv", ".xml", ".js", ".css", ".txt", ".svg"}
+        return (p for p in self.site.rglob("*") if p.suffix in suffixes)
 
 
 def unit(unit_id: str, **fields: Any) -> Record:

@@ -9,7 +9,8 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from conftest import BuiltSite, Tab
+from browser_tab import Tab
+from site_catalog import BuiltSite
 
 from usefirst.matching import tokens
 

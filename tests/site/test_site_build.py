@@ -7,8 +7,7 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
-from conftest import BuiltSite
-from site_catalog import PROJECT
+from site_catalog import PROJECT, BuiltSite
 
 from usefirst.catalog import load_catalog
 from usefirst.repository import Repository

@@ -6,8 +6,9 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from conftest import BuiltSite, Tab
+from browser_tab import Tab
 from hostile import HOSTILE_TITLE
+from site_catalog import BuiltSite
 
 pytestmark = pytest.mark.browser
 

@@ -8,8 +8,8 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from conftest import BuiltSite
 from hostile import PRIVATE_VALUES
+from site_catalog import BuiltSite
 
 from usefirst.catalog import load_catalog
 from usefirst.publish import is_public

@@ -7,10 +7,10 @@ gh issue view 42 --json body --jq .body | usefirst intake - --kind technology_ne
 from __future__ import annotations
 
 import argparse
-import datetime
 import sys
 from pathlib import Path
 
+from usefirst.commands import date_or_today
 from usefirst.exitcodes import INVALID, OK, USAGE
 from usefirst.intake import FORMS, MAX_BODY_CHARS, intake
 from usefirst.problems import Problem, Severity, has_errors
@@ -47,11 +47,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace, repository: Repository) -> int:
     try:
-        date = (
-            datetime.date.fromisoformat(args.date)
-            if args.date
-            else datetime.date.today()
-        )
+        date = date_or_today(args.date)
         body = _read(args.form)
     except (ValueError, OSError) as error:
         print(f"无法读取表单或日期：{error}", file=sys.stderr)

@@ -8,9 +8,9 @@ usefirst number --dry-run            # show what would be assigned
 from __future__ import annotations
 
 import argparse
-import datetime
 import sys
 
+from usefirst.commands import date_or_today
 from usefirst.exitcodes import INVALID, OK, USAGE
 from usefirst.numbering import assign_numbers
 from usefirst.problems import has_errors
@@ -40,11 +40,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace, repository: Repository) -> int:
     try:
-        date = (
-            datetime.date.fromisoformat(args.date)
-            if args.date
-            else datetime.date.today()
-        )
+        date = date_or_today(args.date)
     except ValueError:
         print(f"日期应写作 YYYY-MM-DD，例如 2026-05-01：{args.date}", file=sys.stderr)
         return USAGE

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 
 from usefirst.site import links
 from usefirst.site.context import SiteContext
@@ -78,24 +79,28 @@ def _newest(context: SiteContext, path: str) -> str:
 
 
 def _clusters(context: SiteContext, path: str) -> str:
-    here = context.linker(path)
     counts = Counter(c for r in context.in_stock for c in r.get("clusters", []))
-    items = [
-        here.link(context.labels.cluster(code), links.cluster_path(code))
-        + f"（{counts[code]}）"
-        for code in context.labels.codes("cluster")
-        if counts[code]
-    ]
-    return paragraph(" · ".join(items)) if items else _NOTHING
+    return _counted_links(context, path, "cluster", counts, links.cluster_path)
 
 
 def _cities(context: SiteContext, path: str) -> str:
-    here = context.linker(path)
     counts = Counter(record.get("city", "") for record in context.in_stock)
+    return _counted_links(context, path, "city", counts, links.city_path)
+
+
+def _counted_links(
+    context: SiteContext,
+    path: str,
+    vocabulary: str,
+    counts: Counter[str],
+    target: Callable[[str], str],
+) -> str:
+    """Link the page of each code that in-stock achievements have, with a count."""
+    here = context.linker(path)
     items = [
-        here.link(context.labels.city(code), links.city_path(code))
+        here.link(context.labels.name(vocabulary, code), target(code))
         + f"（{counts[code]}）"
-        for code in context.labels.codes("city")
+        for code in context.labels.codes(vocabulary)
         if counts[code]
     ]
     return paragraph(" · ".join(items)) if items else _NOTHING
