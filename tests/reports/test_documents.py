@@ -105,4 +105,70 @@ def test_a_wrong_output_or_unit_is_a_usage_error(
         == USAGE
     )
     assert main([*root, "contracts", "--unit", "nowhere"]) == USAGE
-    assert "找不到单位文件夹" in capsys.readouterr().err
+    assert "成果库中没有单位“nowhere”" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("unit", "hint"),
+    [
+        ("..", "请写 catalog/ 下单位文件夹的名称"),
+        ("scu", "是否应为 scut"),
+        ("fs-kj", "是否应为 fs-kjj"),
+    ],
+)
+def test_a_unit_must_be_one_of_the_catalog(
+    repository: Repository, capsys: pytest.CaptureFixture[str], unit: str, hint: str
+) -> None:
+    command = ["--root", str(repository.root), "report", "contracts", "--unit", unit]
+    assert main(command) == USAGE
+    err = capsys.readouterr().err
+    assert f"成果库中没有单位“{unit}”" in err and hint in err
+
+
+@pytest.mark.parametrize("within", ["-999999999", "0", "3651", "九十", "1.5"])
+def test_within_is_a_number_of_days_up_to_ten_years(
+    repository: Repository, capsys: pytest.CaptureFixture[str], within: str
+) -> None:
+    command = ["report", "contracts", "--unit", "scut", f"--within={within}"]
+    with pytest.raises(SystemExit) as stopped:
+        main(["--root", str(repository.root), *command])
+    assert stopped.value.code == USAGE
+    assert f"“{within}”不是有效的天数：应为 1 到 3650 之间的整数" in (
+        capsys.readouterr().err
+    )
+
+
+def test_within_ten_years_is_accepted(
+    repository: Repository, capsys: pytest.CaptureFixture[str]
+) -> None:
+    command = ["report", "contracts", "--unit", "scut", "--within", "3650"]
+    assert (
+        main(["--root", str(repository.root), *command, "--today", "2027-01-15"]) == OK
+    )
+    assert "在 3650 天内结束" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("today", ["20270115", "2027-W03-5", "2027-02-30"])
+def test_today_is_written_as_a_real_day(
+    repository: Repository, capsys: pytest.CaptureFixture[str], today: str
+) -> None:
+    command = ["report", "summary", "--year", "2026", "--today", today]
+    with pytest.raises(SystemExit) as stopped:
+        main(["--root", str(repository.root), *command])
+    assert stopped.value.code == USAGE
+    assert f"“{today}”不是日期：应写作 YYYY-MM-DD" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("name", ["r.xlsx", "r.md"])
+def test_an_unwritable_report_file_is_a_usage_error(
+    repository: Repository,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    name: str,
+) -> None:
+    path = tmp_path / "no-such-folder" / name
+    command = ["report", "summary", "--year", "2026", "-o", str(path)]
+    assert main(["--root", str(repository.root), *command]) == USAGE
+    captured = capsys.readouterr()
+    assert f"无法写入报表文件 {path}：请确认所在文件夹存在" in captured.err
+    assert "Traceback" not in captured.err and not path.exists()

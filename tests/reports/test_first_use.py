@@ -6,6 +6,7 @@ import datetime
 from decimal import Decimal
 
 from report_fixture import raw_records
+from schema_edit import edit_schema, retitle
 
 from usefirst.catalog import Catalog
 from usefirst.reports.first_use import ENDED, ENDING, RUNNING, first_use_report
@@ -74,3 +75,12 @@ def test_the_summary_counts_the_statuses(catalog: Catalog) -> None:
         RUNNING: 1,
     }
     assert report.title == "华南理工大学先使用合同及后续情况"
+
+
+def test_follow_ups_are_named_as_their_schemas_title_them(
+    repository: Repository,
+) -> None:
+    catalog = edit_schema(repository, "cooperation_contract", retitle("合作转化合同"))
+    row = details(catalog)["scut-fu-003"]
+    assert row["状态"] == "已签合作转化合同"
+    assert row["后续合同"] == "合作转化合同 scut-co-001"

@@ -12,9 +12,11 @@ from typing import Any
 
 import pytest
 from report_fixture import raw_records
+from schema_edit import edit_schema, retitle
 
 from usefirst.catalog import Catalog, load_catalog
-from usefirst.recognition import assess, rank
+from usefirst.recognition import assess
+from usefirst.reports.ranking import rank, recognition_report
 from usefirst.repository import Repository
 
 TODAY = datetime.date(2027, 1, 15)
@@ -36,7 +38,7 @@ def received_by_hand(raw: dict[str, dict[str, Any]], application_id: str) -> Dec
     )
 
 
-def yuan(fen: int) -> Decimal:
+def in_yuan(fen: int) -> Decimal:
     return Decimal(fen) / 100
 
 
@@ -57,11 +59,11 @@ def test_only_money_received_by_the_application_date_counts(
     for entry in rank(catalog, 2026, TODAY):
         application_id = entry.assessment.application.id
         if entry.rank is not None:
-            assert yuan(entry.criteria.received_fen) == received_by_hand(
+            assert in_yuan(entry.criteria.received_fen) == received_by_hand(
                 raw, application_id
             )
     scut = assess(catalog, catalog.get("scut-ra-2026-001"), TODAY)
-    assert yuan(scut.received_fen) == Decimal(
+    assert in_yuan(scut.received_fen) == Decimal(
         "500000.75"
     )  # not the 100,000 of December
 
@@ -180,3 +182,20 @@ def test_findings_point_at_fields_of_the_application(catalog: Catalog) -> None:
     paths = {finding.code: finding.path for finding in assessment.findings}
     assert paths["NOTICE.recognition_contracts"] == ("contracts", 0)
     assert paths["NOTICE.inventor_channel"] == ("achievement",)
+
+
+def rename_modes(schema: dict[str, Any]) -> None:
+    schema["properties"]["mode"]["enumDescriptions"] = ["付费模式", "合作模式"]
+
+
+def test_modes_and_kinds_are_named_as_the_schemas_name_them(
+    repository: Repository,
+) -> None:
+    edit_schema(repository, "recognition_application", rename_modes)
+    catalog = edit_schema(repository, "cooperation_contract", retitle("合作转化合同"))
+    report = recognition_report(catalog, 2026, TODAY)
+    titles = [table.title for table in report.tables]
+    assert titles == ["付费模式：排序", "合作模式：排序", "不符合条件的申请"]
+    assert "合作转化合同数" in report.tables[1].headers
+    modes = {row[0]: row[1] for row in report.tables[2].rows}
+    assert modes["scut-ra-2026-002"] == "合作模式"

@@ -11,14 +11,15 @@ from typing import Any
 
 import pytest
 from report_fixture import raw_records
+from schema_edit import edit_schema, retitle
 
 from usefirst.catalog import Catalog
+from usefirst.kinds import CONTRACT_KINDS
 from usefirst.reports.model import Report
 from usefirst.reports.year_summary import year_summary
 from usefirst.repository import Repository
 
 YEAR = "2026"
-CONTRACT_KINDS = ("first_use_contract", "pay_later_contract", "cooperation_contract")
 
 
 def by_hand(raw: dict[str, dict[str, Any]], place: str) -> dict[str, Counter]:
@@ -86,7 +87,8 @@ def test_the_totals_add_up_the_cities(catalog: Catalog, repository: Repository) 
     [row] = rows(year_summary(catalog, 2026), "合计").values()
     for key, header in COLUMNS.items():
         assert row[header] == total.get(key, 0), header
-    assert row["到账合计（元）"] == row["后付费到账（元）"] + row["后合作到账（元）"]
+    paid = row["后付费合同到账（元）"] + row["后合作合同到账（元）"]
+    assert row["到账合计（元）"] == paid
     assert row["到账合计（元）"] == Decimal("3140000.75")
 
 
@@ -95,3 +97,13 @@ def test_achievements_without_an_admission_date_are_named_in_the_notes(
 ) -> None:
     report = year_summary(catalog, 2026)
     assert any("没有入库日期的成果 1 项" in note for note in report.notes)
+
+
+def test_contract_kinds_are_named_as_their_schemas_title_them(
+    repository: Repository,
+) -> None:
+    catalog = edit_schema(repository, "pay_later_contract", retitle("先使用后付费合同"))
+    headers = year_summary(catalog, 2026).tables[0].headers
+    assert "先使用后付费合同" in headers
+    assert "先使用后付费合同到账（元）" in headers
+    assert "后付费合同" not in headers

@@ -14,6 +14,7 @@ from review_repo import PROJECT, GitRepo
 from usefirst.intake import FORMS, intake
 from usefirst.loader import parse_text
 from usefirst.schemas import SchemaSet
+from usefirst.sheets.recordfile import render_record, schema_line
 
 SCHEMAS = SchemaSet.load(PROJECT / "schemas")
 MAY_DAY = datetime.date(2026, 5, 1)
@@ -256,3 +257,120 @@ def test_the_issue_forms_offer_the_schema_vocabularies(kind: str) -> None:
     }
     assert options["city"] == list(SCHEMAS.vocabulary("city").values())
     assert options["clusters"] == list(SCHEMAS.vocabulary("cluster").values())
+
+
+def test_a_body_without_any_form_heading_is_not_a_form() -> None:
+    text, path, problems = intake("hello\n", "technology_need", SCHEMAS, date=MAY_DAY)
+    assert (text, path) == (None, None)
+    assert [p.rule for p in problems] == ["INTAKE.not_a_form", "INTAKE.unit"]
+
+
+def test_the_command_refuses_a_body_without_headings_without_a_traceback() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "usefirst", "--root", str(PROJECT), "intake"]
+        + ["--kind", "technology_need", "-"],
+        input=b"hello\n",
+        capture_output=True,
+        check=False,
+    )
+    stderr = result.stderr.decode()
+    assert result.returncode == 1, stderr
+    assert "INTAKE.not_a_form" in stderr and "Traceback" not in stderr
+
+
+def test_the_record_is_written_as_the_catalog_writes_records() -> None:
+    text, path, _ = intake(body(NEED_FORM), "technology_need", SCHEMAS, date=MAY_DAY)
+    data = record(text)
+    written = render_record(SCHEMAS, "technology_need", data)
+    assert text.splitlines()[0] == schema_line("technology_need")
+    body_lines = [line for line in text.splitlines() if not line.startswith("#")]
+    assert body_lines == written.splitlines()[1:]
+
+
+def test_an_unregistered_enterprise_is_named_with_how_to_register_it() -> None:
+    fields = {**NEED_FORM, "企业标识": "_No response_"}
+    text, _, problems = intake(body(fields), "technology_need", SCHEMAS, date=MAY_DAY)
+    assert text is None
+    assert [p.rule for p in problems] == ["INTAKE.unit"]
+    message = problems[0].message
+    assert "惠州市鹏程新能源科技有限公司" in message
+    assert "usefirst new unit --unit" in message and "--unit" in message
+
+
+def test_an_enterprise_without_its_unit_folder_is_a_warning_naming_it() -> None:
+    text, _, problems = intake(
+        body(NEED_FORM),
+        "technology_need",
+        SCHEMAS,
+        date=MAY_DAY,
+        registered=lambda unit: None,
+    )
+    assert text is not None
+    assert [(p.rule, p.severity.value) for p in problems] == [
+        ("INTAKE.unit_unknown", "warning")
+    ]
+    assert "惠州市鹏程新能源科技有限公司" in problems[0].message
+    assert "usefirst new unit --unit hz-pengcheng" in problems[0].message
+
+
+def test_an_enterprise_name_that_differs_from_its_unit_is_a_warning() -> None:
+    text, _, problems = intake(
+        body(NEED_FORM),
+        "technology_need",
+        SCHEMAS,
+        date=MAY_DAY,
+        registered={"hz-pengcheng": "鹏程科技有限公司"}.get,
+    )
+    assert text is not None
+    assert [(p.rule, p.severity.value) for p in problems] == [
+        ("INTAKE.enterprise_name", "warning")
+    ]
+    assert "鹏程科技有限公司" in problems[0].message
+    assert "惠州市鹏程新能源科技有限公司" in problems[0].message
+
+
+def test_the_command_names_an_enterprise_that_is_not_registered(
+    repo: GitRepo, capsys: pytest.CaptureFixture[str]
+) -> None:
+    form = repo.root.parent / "issue.md"
+    form.write_text(body(NEED_FORM), encoding="utf-8")
+    args = ("intake", str(form), "--kind", "technology_need", "--date", "2026-05-01")
+    assert repo.run(*args)[0] == 0
+    err = capsys.readouterr().err
+    assert "INTAKE.unit_unknown" in err and "惠州市鹏程新能源科技有限公司" in err
+
+
+def test_an_unwritable_output_is_a_usage_error_in_chinese(
+    repo: GitRepo, capsys: pytest.CaptureFixture[str]
+) -> None:
+    form = repo.root.parent / "issue.md"
+    form.write_text(body(ACHIEVEMENT_FORM), encoding="utf-8")
+    output = repo.root.parent / "no-such-folder" / "record.yaml"
+    args = ("intake", str(form), "--kind", "achievement", "-o", str(output))
+    assert repo.run(*args)[0] == 2
+    err = capsys.readouterr().err
+    assert f"无法写入 {output}：文件夹不存在" in err
+    assert "Errno" not in err
+
+
+def test_an_unreadable_form_is_a_usage_error_in_chinese(
+    repo: GitRepo, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = repo.root.parent / "missing.md"
+    assert repo.run("intake", str(missing), "--kind", "achievement")[0] == 2
+    err = capsys.readouterr().err
+    assert f"无法读取表单 {missing}：文件不存在" in err
+    assert "Errno" not in err
+
+
+@pytest.mark.parametrize("date", ["2026-13-01", "20260501", "tomorrow"])
+def test_a_bad_date_is_a_usage_error_in_chinese(
+    repo: GitRepo, capsys: pytest.CaptureFixture[str], date: str
+) -> None:
+    form = repo.root.parent / "issue.md"
+    form.write_text(body(ACHIEVEMENT_FORM), encoding="utf-8")
+    with pytest.raises(SystemExit) as stop:
+        repo.run("intake", str(form), "--kind", "achievement", "--date", date)
+    assert stop.value.code == 2
+    err = capsys.readouterr().err
+    assert f"“{date}”不是日期" in err and "isoformat" not in err

@@ -5,11 +5,14 @@ from __future__ import annotations
 import datetime
 from pathlib import Path
 
-from review_repo import GitRepo, achievement
+import pytest
+from review_repo import PROJECT, GitRepo, achievement
 
+from usefirst.kinds import NUMBERED_KINDS
 from usefirst.loader import load_file
-from usefirst.numbering import LEDGER_FILE, assign_numbers
+from usefirst.numbering import LEDGER_FILE, SERIES, assign_numbers
 from usefirst.repository import Repository
+from usefirst.schemas import SchemaSet
 
 LEDGER = f"catalog/{LEDGER_FILE}"
 MAY_DAY = datetime.date(2026, 5, 1)
@@ -195,5 +198,61 @@ def test_numbered_records_still_pass_validation(repo: GitRepo) -> None:
     assert code == 0, out
 
 
-def test_a_bad_date_is_a_usage_error(repo: GitRepo) -> None:
-    assert repo.run("number", "--date", "2026-13-01")[0] == 2
+@pytest.mark.parametrize("date", ["2026-13-01", "20260501"])
+def test_a_bad_date_is_a_usage_error_in_chinese(
+    repo: GitRepo, capsys: pytest.CaptureFixture[str], date: str
+) -> None:
+    with pytest.raises(SystemExit) as stop:
+        repo.run("number", "--date", date)
+    assert stop.value.code == 2
+    assert f"“{date}”不是日期：应写作 YYYY-MM-DD" in capsys.readouterr().err
+    assert not (repo.root / LEDGER).exists()
+
+
+def test_a_record_that_lost_its_number_gets_the_same_one_back(repo: GitRepo) -> None:
+    add_records(repo)
+    repo.run("number", "--date", "2026-05-01")
+    path = "catalog/scut/achievements/scut-2026-002.yaml"
+    repo.write(path, repo.read(path).replace("number: XYHZ-CG-2026-000001\n", ""))
+    ledger = repo.read(LEDGER)
+    code, out = repo.run("number", "--date", "2026-06-01")
+    assert code == 0
+    assert out.splitlines()[0] == f"{path}: XYHZ-CG-2026-000001"
+    assert "NUMBER.restored" in out
+    restored = data(repo, path)
+    assert (restored["number"], restored["admitted_on"]) == (
+        "XYHZ-CG-2026-000001",
+        "2026-05-01",
+    )
+    assert repo.read(LEDGER) == ledger
+
+
+def test_a_restored_number_brings_no_new_admission_date(repo: GitRepo) -> None:
+    add_records(repo)
+    repo.run("number", "--date", "2026-05-01")
+    path = "catalog/scut/achievements/scut-2026-002.yaml"
+    lines = "number: XYHZ-CG-2026-000001\nadmitted_on: 2026-05-01\n"
+    repo.write(path, repo.read(path).replace(lines, ""))
+    repo.write(
+        "catalog/scut/achievements/scut-2026-003.yaml",
+        achievement("scut-2026-003", "scut"),
+    )
+    code, out = repo.run("number", "--date", "2026-06-01")
+    assert out.splitlines()[:2] == [
+        f"{path}: XYHZ-CG-2026-000001",
+        "catalog/scut/achievements/scut-2026-003.yaml: XYHZ-CG-2026-000003",
+    ]
+    assert "admitted_on" not in data(repo, path)
+    restored = [line for line in out.splitlines() if "NUMBER.restored" in line]
+    assert len(restored) == 1 and "入库日期" in restored[0]
+
+
+def test_every_kind_with_a_number_field_is_numbered() -> None:
+    schemas = SchemaSet.load(PROJECT / "schemas")
+    with_number = tuple(
+        kind
+        for kind in schemas.kinds
+        if "number" in schemas.documents[kind]["properties"]
+    )
+    assert sorted(with_number) == sorted(NUMBERED_KINDS)
+    assert tuple(SERIES) == NUMBERED_KINDS

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import io
 import json
+import logging
 import shutil
 import zipfile
 
+import pytest
 from review_repo import (
     PDF,
     PNG,
@@ -20,6 +22,7 @@ from review_repo import (
 )
 
 from usefirst.cli import main
+from usefirst.review.gitdiff import Git, GitError
 
 NEW_ACHIEVEMENT = "catalog/scut/achievements/scut-2026-002.yaml"
 NEW_CONTRACT = "catalog/scut/first_use_contracts/scut-fu-002.yaml"
@@ -101,6 +104,22 @@ def test_granting_yourself_rights_cannot_be_used_in_the_same_pull_request(
     assert grant["file"] == "catalog/scut/unit.yaml"
     assert grant["line"] == 12  # the line of "- mallory"
     assert "不能在同一个合并请求中使用" in grant["message"]
+    permission = next(p for p in problems if p["rule"] == "REVIEW.permission")
+    assert permission["file"] == NEW_ACHIEVEMENT
+    assert "改动了 1 个" in permission["message"]
+
+
+def test_adding_yourself_as_a_maintainer_is_that_one_problem(repo: GitRepo) -> None:
+    repo.write(
+        "catalog/scut/unit.yaml",
+        unit("scut", "华南理工大学", ["scut-ttc", "scut-kjy", "mallory"]),
+    )
+    repo.commit()
+    code, problems = repo.review("--author", "mallory")
+    assert code == 1
+    assert rules(problems) == ["REVIEW.self_grant"]
+    assert (problems[0]["file"], problems[0]["line"]) == ("catalog/scut/unit.yaml", 12)
+    assert problems[0]["path"] == "maintainers[2]"
 
 
 def test_a_maintainer_may_add_a_colleague(repo: GitRepo) -> None:
@@ -141,11 +160,20 @@ def test_a_reviewer_may_touch_everything(repo: GitRepo) -> None:
 
 
 def test_a_new_unit_is_registered_by_a_reviewer(repo: GitRepo) -> None:
+    repo.write("catalog/newunit/unit.yaml", unit("newunit", "新单位", ["sysu-ttc"]))
+    repo.commit()
+    code, problems = repo.review("--author", "scut-ttc")
+    assert code == 1
+    assert rules(problems) == ["REVIEW.unit_unknown"]
+
+
+def test_registering_a_new_unit_for_yourself_is_a_self_grant(repo: GitRepo) -> None:
     repo.write("catalog/newunit/unit.yaml", unit("newunit", "新单位", ["scut-ttc"]))
     repo.commit()
     code, problems = repo.review("--author", "scut-ttc")
     assert code == 1
-    assert sorted(rules(problems)) == ["REVIEW.self_grant", "REVIEW.unit_unknown"]
+    assert rules(problems) == ["REVIEW.self_grant"]
+    assert "新单位须由省级审核人登记" in problems[0]["message"]
 
 
 def test_without_an_author_permissions_are_not_checked_but_said_so(
@@ -544,6 +572,42 @@ def test_batch_imports_need_no_consent(repo: GitRepo) -> None:
 # --- usage and formats --------------------------------------------------------------
 
 
+def test_an_approvals_file_that_is_no_json_is_named_with_its_line(
+    repo: GitRepo, capsys
+) -> None:
+    path = repo.root.parent / "reviews.json"
+    path.write_text('[\n  {"state": "APPROVED",}\n]', encoding="utf-8")
+    assert repo.run("review", "--base", "main", "--approvals", str(path))[0] == 2
+    err = capsys.readouterr().err
+    assert f"审批记录文件 {path} 第 2 行" in err and "不是有效的 JSON" in err
+    assert "Expecting" not in err
+    path.unlink()
+    assert repo.run("review", "--base", "main", "--approvals", str(path))[0] == 2
+    err = capsys.readouterr().err
+    assert f"无法读取审批记录文件 {path}：文件不存在" in err and "Errno" not in err
+
+
+def test_a_base_without_common_history_is_a_usage_error_in_chinese(
+    repo: GitRepo, capsys
+) -> None:
+    repo.git("checkout", "--quiet", "--orphan", "unrelated")
+    repo.commit("unrelated history")
+    repo.git("checkout", "--quiet", "submission")
+    assert repo.run("review", "--base", "unrelated")[0] == 2
+    err = capsys.readouterr().err
+    assert "与 unrelated 没有共同的提交" in err and "fatal" not in err
+
+
+def test_gits_own_words_go_to_the_debug_log_only(repo: GitRepo, caplog) -> None:
+    with (
+        caplog.at_level(logging.DEBUG, logger="usefirst.review.gitdiff"),
+        pytest.raises(GitError) as error,
+    ):
+        Git(repo.root).run("cat-file", "-p", "no-such-object")
+    assert "git cat-file" in str(error.value) and "fatal" not in str(error.value)
+    assert any("fatal:" in record.getMessage() for record in caplog.records)
+
+
 def test_a_broken_approvals_file_is_a_usage_error(repo: GitRepo) -> None:
     path = repo.root.parent / "reviews.json"
     path.write_text('{"reviews": [{"state": "APPROVED"}]}')
@@ -563,6 +627,66 @@ def test_a_folder_without_git_is_a_usage_error(tmp_path, capsys) -> None:
     (tmp_path / "catalog").mkdir()
     assert main(["--root", str(tmp_path), "review", "--base", "main"]) == 2
     assert "不在 git 仓库中" in capsys.readouterr().err
+
+
+def main_moves_on(repo: GitRepo) -> None:
+    """Approve a sysu record and a new sysu maintainer on main, after the branch."""
+    repo.git("checkout", "--quiet", "main")
+    repo.write(
+        "catalog/sysu/achievements/sysu-2026-001.yaml",
+        achievement("sysu-2026-001", "sysu", number="XYHZ-CG-2026-000001"),
+    )
+    repo.write("catalog/sysu/unit.yaml", unit("sysu", "中山大学", ["sysu-ttc", "x"]))
+    repo.commit("main moves on")
+    repo.git("checkout", "--quiet", "submission")
+
+
+def test_what_main_gained_since_the_branch_is_no_change_of_the_branch(
+    repo: GitRepo,
+) -> None:
+    main_moves_on(repo)
+    repo.write(
+        NEW_ACHIEVEMENT, achievement("scut-2026-002", "scut", channel="unit_batch")
+    )
+    assert repo.review("--author", "scut-ttc") == (0, [])
+    repo.commit()
+    assert repo.review("--author", "scut-ttc") == (0, [])
+    repo.git("checkout", "--quiet", "main")
+    assert repo.review("--head", "submission", "--author", "scut-ttc") == (0, [])
+
+
+def test_a_record_numbered_on_main_since_the_branch_keeps_its_edits(
+    repo: GitRepo,
+) -> None:
+    repo.git("checkout", "--quiet", "main")
+    text = achievement("scut-2026-002", "scut", channel="unit_batch")
+    repo.write(NEW_ACHIEVEMENT, text)
+    repo.commit("a batch achievement")
+    repo.git("checkout", "--quiet", "submission")
+    repo.git("merge", "--quiet", "--ff-only", "main")
+    repo.git("checkout", "--quiet", "main")
+    numbered = "id: scut-2026-002\nnumber: XYHZ-CG-2026-000001\n"
+    repo.write(NEW_ACHIEVEMENT, text.replace("id: scut-2026-002\n", numbered))
+    repo.commit("Assign numbers to approved records [usefirst number]")
+    repo.git("checkout", "--quiet", "submission")
+    repo.write(NEW_ACHIEVEMENT, text.replace("储能电池", "储能电站"))
+    repo.commit()
+    assert repo.review("--author", "scut-ttc") == (0, [])
+
+
+def test_rights_are_those_of_main_today(repo: GitRepo) -> None:
+    repo.git("checkout", "--quiet", "main")
+    repo.write("catalog/scut/unit.yaml", unit("scut", "华南理工大学", ["scut-ttc"]))
+    repo.commit("scut-kjy leaves")
+    repo.git("checkout", "--quiet", "submission")
+    repo.write(
+        NEW_ACHIEVEMENT, achievement("scut-2026-002", "scut", channel="unit_batch")
+    )
+    repo.commit()
+    code, problems = repo.review("--author", "scut-kjy")
+    assert code == 1
+    assert rules(problems) == ["REVIEW.permission"]
+    assert problems[0]["file"] == NEW_ACHIEVEMENT
 
 
 def test_a_commit_can_be_reviewed_without_the_working_tree(repo: GitRepo) -> None:

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from usefirst.exitcodes import USAGE
 from usefirst.review.stepsummary import LIMIT, append_summary, main, summary_markdown
 
 REPORT = (
@@ -52,3 +55,32 @@ def test_the_module_appends_to_the_step_summary(tmp_path: Path, monkeypatch) -> 
     assert main(["--title", "审核", str(report)]) == 0
     assert main(["--title", "再审", str(report)]) == 0
     assert summary.read_text(encoding="utf-8").count("### ") == 2
+
+
+def test_without_a_place_to_write_it_is_a_usage_error(
+    tmp_path: Path, monkeypatch, capsys
+) -> None:
+    report = tmp_path / "review.log"
+    report.write_text(REPORT, encoding="utf-8")
+    monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
+    assert main(["--title", "审核", str(report)]) == USAGE
+    assert "GITHUB_STEP_SUMMARY" in capsys.readouterr().err
+
+
+def test_a_missing_report_is_a_usage_error_in_chinese(tmp_path: Path, capsys) -> None:
+    missing = tmp_path / "missing.log"
+    summary = tmp_path / "summary.md"
+    assert main(["--title", "审核", "--output", str(summary), str(missing)]) == USAGE
+    err = capsys.readouterr().err
+    assert f"无法读取检查报告 {missing}" in err and "Errno" not in err
+
+
+def test_the_help_is_chinese(capsys) -> None:
+    with pytest.raises(SystemExit) as stop:
+        main(["--help"])
+    assert stop.value.code == 0
+    out = capsys.readouterr().out
+    assert out.startswith("用法：")
+    for english in ("usage:", "options:", "positional arguments", "show this help"):
+        assert english not in out
+    assert "显示本帮助并退出" in out and "检查摘要" in out

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shlex
 import shutil
 import subprocess
 import sys
@@ -14,6 +15,9 @@ from review_repo import PROJECT
 
 WORKFLOWS = sorted((PROJECT / ".github/workflows").glob("*.yml"))
 PINNED = re.compile(r"[\w.-]+/[\w.-]+@[0-9a-f]{40} # v\d+(\.\d+)*")
+CHECKER = "${RUNNER_TEMP}/checker/bin"
+BASE_PYTHON = '"${RUNNER_TEMP}/checker/bin/python"'
+BASE_USEFIRST = '"${RUNNER_TEMP}/checker/bin/usefirst" --root "${GITHUB_WORKSPACE}"'
 
 
 def tool(name: str) -> str:
@@ -106,15 +110,73 @@ def test_pull_requests_run_with_a_read_only_token_and_no_secrets() -> None:
 def test_pull_requests_are_validated_reviewed_and_built() -> None:
     text = (PROJECT / ".github/workflows/check.yml").read_text(encoding="utf-8")
     for command in (
-        "usefirst validate --format github",
-        "usefirst review --base",
+        f"{BASE_USEFIRST} validate --format github",
+        f"{BASE_USEFIRST} review --base",
         "--approvals",
-        "usefirst codeowners --check",
+        f"{BASE_USEFIRST} codeowners --check",
         "mkdocs build --strict",
-        "python -m usefirst.review.stepsummary",
+        f"{BASE_PYTHON} -m usefirst.review.stepsummary",
         "actions/upload-artifact@",
     ):
         assert command in text
+
+
+def check_steps() -> list[dict]:
+    return load(PROJECT / ".github/workflows/check.yml")["jobs"]["check"]["steps"]
+
+
+def test_the_checker_is_installed_from_the_base_commit_not_the_pull_request() -> None:
+    steps = check_steps()
+    runs = [step.get("run", "") for step in steps]
+    install = next(i for i, run in enumerate(runs) if "git worktree add" in run)
+    assert 'git worktree add --detach "${RUNNER_TEMP}/base" HEAD^1' in runs[install]
+    assert '-m venv "${RUNNER_TEMP}/checker"' in runs[install]
+    assert (
+        'pip install --disable-pip-version-check --quiet "${RUNNER_TEMP}/base"'
+        in (runs[install])
+    )
+    # every check runs the base commit's code, reading the pull request's tree
+    calls = [(i, call) for i, run in enumerate(runs) for call in usefirst_calls(run)]
+    assert {call for _, call in calls} == {
+        f"{CHECKER}/usefirst --root ${{GITHUB_WORKSPACE}}",
+        f"{CHECKER}/python -m usefirst.review.stepsummary",
+    }
+    assert min(i for i, _ in calls) > install
+
+
+def usefirst_calls(run: str) -> list[str]:
+    """Each ``usefirst`` program or module a shell script runs, with what precedes."""
+    words = shlex.split(run)
+    calls = []
+    for i, word in enumerate(words):
+        if word == "usefirst" or word.endswith("/usefirst"):
+            calls.append(" ".join(words[i : i + 3]))
+        elif word.startswith("usefirst") and words[i - 1] == "-m":
+            calls.append(" ".join(words[i - 2 : i + 1]))
+    return calls
+
+
+def test_the_pull_requests_own_code_runs_only_after_every_check() -> None:
+    steps = check_steps()
+    runs = [step.get("run", "") for step in steps]
+    own = [i for i, run in enumerate(runs) if re.search(r"pip install\b.* \.$", run)]
+    checks = [i for i, run in enumerate(runs) if usefirst_calls(run)]
+    build = next(i for i, run in enumerate(runs) if "mkdocs build --strict" in run)
+    assert len(own) == 1
+    assert max(checks) < own[0] < build
+    assert "python -m pip install" in runs[own[0]]
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_dates_are_beijing_dates(path: Path) -> None:
+    assert load(path)["env"]["TZ"] == "Asia/Shanghai"
+
+
+def test_numbers_are_committed_on_top_of_the_latest_main() -> None:
+    publish = load(PROJECT / ".github/workflows/publish.yml")
+    steps = publish["jobs"]["number"]["steps"]
+    checkout = next(step for step in steps if "checkout" in step.get("uses", ""))
+    assert checkout["with"]["ref"] == "main"
 
 
 def test_publication_numbers_then_deploys_one_run_at_a_time() -> None:

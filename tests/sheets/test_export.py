@@ -197,3 +197,18 @@ def test_broken_files_are_counted_not_exported(
     captured = capsys.readouterr()
     assert "1 个记录文件有错误，未导出" in captured.err
     assert openpyxl.load_workbook(path)["科技成果"].max_row == 3  # header + 2 records
+
+
+@pytest.mark.parametrize("name", ["成果库.xlsx", "成果.csv"])
+def test_an_unwritable_export_file_is_a_usage_error(
+    repository: Repository,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    name: str,
+) -> None:
+    import_rows(repository, tmp_path)
+    path = tmp_path / "no-such-folder" / name
+    assert main(["--root", str(repository.root), "export", "-o", str(path)]) == USAGE
+    captured = capsys.readouterr()
+    assert f"无法写入导出文件 {path}：请确认所在文件夹存在" in captured.err
+    assert "已导出" not in captured.out and not path.exists()

@@ -37,12 +37,33 @@ def test_nothing_is_drawn_in_a_pipe_or_a_file() -> None:
     assert stream.getvalue() == ""
 
 
-def test_redraws_are_limited_whatever_the_number_of_rows() -> None:
+class Clock:
+    """A clock the test sets by hand, in seconds."""
+
+    def __init__(self) -> None:
+        self.now = 100.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_rows_done_in_the_same_tenth_of_a_second_draw_once() -> None:
     stream = Terminal()
-    with Progress("整理", 10_000, stream=stream) as bar:
+    with Progress("整理", 10_000, stream=stream, clock=Clock()) as bar:
         for _ in range(10_000):
             bar.advance()
-    assert stream.getvalue().count("\r") <= 3  # a run this fast draws once or twice
+    assert stream.getvalue().count("\r") == 2  # the first row, then the close
+
+
+def test_the_bar_is_redrawn_only_after_a_tenth_of_a_second() -> None:
+    stream, clock = Terminal(), Clock()
+    bar = Progress("整理", 4, stream=stream, clock=clock)
+    drawn = []
+    for now in (100.0, 100.0625, 100.125, 100.25):
+        clock.now = now
+        bar.advance()
+        drawn.append(stream.getvalue().count("\r"))
+    assert drawn == [1, 1, 2, 3]
 
 
 def test_the_library_default_never_draws() -> None:

@@ -173,3 +173,18 @@ def test_an_unknown_kind_is_a_usage_error(
     )
     assert code == USAGE
     assert "不认识的记录类型" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("name", ["模板.xlsx", "模板.csv"])
+def test_an_unwritable_template_file_is_a_usage_error(
+    repository: Repository,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    name: str,
+) -> None:
+    path = tmp_path / "no-such-folder" / name
+    command = ["template", "achievement", "-o", str(path)]
+    assert main(["--root", str(repository.root), *command]) == USAGE
+    captured = capsys.readouterr()
+    assert f"无法写入模板文件 {path}：请确认所在文件夹存在" in captured.err
+    assert "Traceback" not in captured.err and not path.exists()

@@ -5,12 +5,15 @@
 
 Every text field a visitor sees carries markup that would run a script if it
 were not escaped; each payload sets ``window.__xss`` so that a browser test can
-tell whether any of them ran.
+tell whether any of them ran. The records pass every check, as an attacker's
+must to be published at all; personal numbers are only in private fields (those
+in public text fail a check and keep their record off the site, see
+``test_site_withheld``).
 """
 
 from __future__ import annotations
 
-from site_catalog import Record, achievement, first_use, need, product, unit
+from site_catalog import USCC, Record, achievement, first_use, need, product, unit
 
 SCRIPT = "<script>window.__xss=1</script>"
 IMAGE = '<img src=x onerror="window.__xss=2">'
@@ -24,7 +27,6 @@ HOSTILE_TITLE = f"固态电池{SCRIPT}"
 #: Values of the hostile catalog that the public site must never show.
 ID_NUMBER = "440106198003151237"
 INVENTOR_MOBILE = "13912345678"
-CONTACT_MOBILE = "13712345670"
 COUNTERPART_PERSON = "钱多多"
 COUNTERPART_MOBILE = "13800138000"
 AMOUNT = "987654.32"
@@ -35,7 +37,6 @@ SCAN_SHA = "ab" * 32
 PRIVATE_VALUES = (
     ID_NUMBER,
     INVENTOR_MOBILE,
-    CONTACT_MOBILE,
     COUNTERPART_PERSON,
     COUNTERPART_MOBILE,
     AMOUNT,
@@ -44,6 +45,8 @@ PRIVATE_VALUES = (
     RECEIPT,
     SCAN_SHA,
 )
+#: A personal mobile number a submitter might write into a public contact.
+CONTACT_MOBILE = "13712345670"
 
 
 def hostile_records() -> list[Record]:
@@ -55,11 +58,14 @@ def hostile_records() -> list[Record]:
         achievement(
             "scut-2026-001",
             title=HOSTILE_TITLE,
-            summary=f"摘要{IMAGE}{LINK}{ATTRIBUTES}{AUTOLINK} 固态电解质 {ID_NUMBER}",
+            summary=f"摘要{IMAGE}{LINK}{ATTRIBUTES}{AUTOLINK} 固态电解质",
             keywords=["<b onclick=x>词</b>", "固态电解质"],
             application_fields=[LINK],
-            inventors=[{"name": f"陈{SVG}", "department": TITLE_BREAK}],
-            contact={"name": f"联系人{SCRIPT}", "phone": CONTACT_MOBILE},
+            inventors=[
+                {"name": "陈建华"},
+                {"name": f"陈{SVG}", "department": TITLE_BREAK},
+            ],
+            contact={"name": f"联系人{SCRIPT}", "phone": "020-87110000"},
             offer={
                 "license_types": ["non_exclusive"],
                 "free_months": 12,
@@ -86,7 +92,7 @@ def private_records() -> list[Record]:
         scan={"file": SCAN, "sha256": SCAN_SHA},
         licensee={
             "name": "深圳某电池有限公司",
-            "uscc": "91440300MA5FXXXX1X",
+            "uscc": USCC,
             "contact_person": COUNTERPART_PERSON,
             "contact_phone": COUNTERPART_MOBILE,
         },

@@ -3,7 +3,8 @@
     repo = write_repository(tmp_path, [unit("scut"), achievement("scut-2026-001")])
     subprocess.run([MKDOCS, "build", "--strict"], cwd=repo)
 
-Each builder returns a schema-valid record; keyword arguments replace fields.
+Each builder returns a record that passes every check (an unpublished record
+has none of its data on the site); keyword arguments replace fields.
 ``write_repository`` lays records out as ``catalog/<unit>/<folder>/<id>.yaml``
 next to the project's schemas, hand-written pages and ``mkdocs.yml``.
 """
@@ -26,6 +27,7 @@ from usefirst.kinds import KIND_FOLDERS
 PROJECT = Path(__file__).resolve().parents[2]
 MKDOCS = str(Path(sys.executable).with_name("mkdocs"))
 SHA = "0" * 64
+USCC = "91440300MA5FXXXX1Y"  # a made-up code with a right check character
 Record = dict[str, Any]
 
 
@@ -122,7 +124,7 @@ def first_use(
         "filed_by": "陈建华",
         "signed_on": "2026-04-01",
         "scan": attachment(f"{record_id}.pdf"),
-        "licensee": {"name": "深圳某电池有限公司", "uscc": "91440300MA5FXXXX1X"},
+        "licensee": {"name": "深圳某电池有限公司", "uscc": USCC},
         "license_type": "non_exclusive",
         "free_period": {"start": "2026-04-01", "end": "2027-03-31"},
         **fields,
@@ -152,13 +154,17 @@ def write_repository(root: Path, records: list[Record]) -> Path:
     return root
 
 
-def build(root: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
-    """Run ``mkdocs build --strict`` in a repository; return the finished process."""
+def build(
+    root: Path, site_dir: Path, *, strict: bool = True, site_url: str = ""
+) -> subprocess.CompletedProcess[str]:
+    """Run ``mkdocs build`` in a repository; return the finished process."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": site_url}
     return subprocess.run(
-        [MKDOCS, "build", "--strict", "--site-dir", str(site_dir)],
+        [MKDOCS, "build", "--strict" if strict else "--no-strict"]
+        + ["--site-dir", str(site_dir)],
         cwd=root,
         capture_output=True,
         text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        env=env,
         check=False,
     )

@@ -7,7 +7,8 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
-from site_catalog import PROJECT, BuiltSite
+import pytest
+from site_catalog import PROJECT, BuiltSite, achievement, build, unit, write_repository
 
 from usefirst.catalog import load_catalog
 from usefirst.repository import Repository
@@ -61,6 +62,19 @@ def _resource_urls(html: str) -> list[str]:
     parser = _Resources()
     parser.feed(html)
     return parser.urls
+
+
+SITE_URL = "https://xyhz.example.cn/"
+
+
+@pytest.fixture(scope="module")
+def hosted_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """A small catalog built with the site's URL set through SITE_URL."""
+    records = [unit("scut"), achievement("scut-2026-001")]
+    root = write_repository(tmp_path_factory.mktemp("hosted"), records)
+    result = build(root, root / "public", site_url=SITE_URL)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return BuiltSite(root, root / "public")
 
 
 def _achievement_ids() -> list[str]:
@@ -165,16 +179,16 @@ def test_exited_achievements_are_not_searchable(sample_site: BuiltSite) -> None:
     assert exited
 
     catalog_page = (sample_site.site / "catalog" / "index.html").read_text("utf-8")
-    for achievement in exited:
-        assert f"achievements/{achievement['id']}/" not in catalog_page
-        page = sample_site.site / "achievements" / achievement["id"] / "index.html"
+    for record in exited:
+        assert f"achievements/{record['id']}/" not in catalog_page
+        page = sample_site.site / "achievements" / record["id"] / "index.html"
         assert "已出库" in page.read_text(encoding="utf-8")
 
 
 def test_the_open_data_csv_has_one_row_per_achievement(sample_site: BuiltSite) -> None:
     text = (sample_site.site / "data" / "achievements.csv").read_bytes()
 
-    assert text.startswith(b"\xef\xbb\xbfid,number,title,")
+    assert text.startswith("\ufeff记录标识,成果编号,成果名称,".encode())
     assert len(text.decode("utf-8-sig").splitlines()) == len(_achievement_ids()) + 1
 
 
@@ -194,3 +208,27 @@ def test_every_link_between_generated_pages_leads_to_a_page(
             if not _site_path(sample_site.site, page, href).exists():
                 broken.append((page.relative_to(sample_site.site).as_posix(), href))
     assert broken == []
+
+
+def test_the_site_url_fills_the_sitemap_and_makes_feed_links_full(
+    hosted_site: BuiltSite,
+) -> None:
+    sitemap = (hosted_site.site / "sitemap.xml").read_text(encoding="utf-8")
+    feed = (hosted_site.site / "feed.xml").read_text(encoding="utf-8")
+    page = f"{SITE_URL}achievements/scut-2026-001/"
+
+    assert f"<loc>{page}</loc>" in sitemap
+    assert f'<link href="{page}" />' in feed
+    assert "完整网址" in (hosted_site.site / "data" / "index.html").read_text("utf-8")
+
+
+def test_without_a_site_url_feed_links_are_relative_and_the_data_page_says_so(
+    sample_site: BuiltSite,
+) -> None:
+    feed = (sample_site.site / "feed.xml").read_text(encoding="utf-8")
+    data_page = (sample_site.site / "data" / "index.html").read_text("utf-8")
+
+    links = re.findall(r'<link href="([^"]*)"', feed)
+    assert len(links) > 1
+    assert not [link for link in links if "://" in link]
+    assert "相对于本站根目录" in data_page

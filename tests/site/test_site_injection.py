@@ -41,6 +41,15 @@ ACTIVE_MARKUP = """() => {
 }"""
 
 
+# A page has run all it will: loaded, and its catalog search widget (if any) has
+# come to rest, which needs the search index fetched and the results drawn.
+SETTLED = """() => {
+  const search = document.querySelector('#catalog-search');
+  return document.readyState === 'complete'
+    && (!search || ['done', 'empty', 'idle'].includes(search.dataset.state));
+}"""
+
+
 @pytest.fixture(scope="module")
 def base(hostile_site: BuiltSite, serve: Callable) -> str:
     return serve(hostile_site.site)
@@ -56,7 +65,7 @@ def test_injected_markup_runs_nothing(
         "dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss())
     )
     page = visit.open(path)
-    page.wait_for_timeout(300)
+    page.wait_for_function(SETTLED)
 
     assert page.evaluate("window.__xss") is None
     assert page.evaluate(ACTIVE_MARKUP) == []

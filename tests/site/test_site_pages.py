@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import csv
+import datetime
+import io
 import json
 import xml.etree.ElementTree as ElementTree
 
@@ -255,8 +258,35 @@ def test_open_data_csv_opens_in_a_spreadsheet_without_running_formulas() -> None
     text = achievements_csv(context).decode("utf-8-sig")
 
     header, row = text.splitlines()[:2]
-    assert header.startswith("id,number,title,status")
+    assert header.startswith("记录标识,成果编号,成果名称,库存状态代码")
     assert ',"\'=HYPERLINK(""http://x"")成果",' in row
+
+
+def test_open_data_csv_has_chinese_headers_and_names_next_to_codes(
+    context: SiteContext,
+) -> None:
+    rows = list(csv.reader(io.StringIO(achievements_csv(context).decode("utf-8-sig"))))
+    rice_row = next(row for row in rows if row[0] == "scau-2026-001")
+    rice = dict(zip(rows[0], rice_row, strict=True))
+
+    assert rows[0] == [
+        "记录标识", "成果编号", "成果名称", "库存状态代码", "库存状态",
+        "入库渠道代码", "入库渠道", "成果单位标识", "成果单位", "所在地市代码",
+        "所在地市", "产业集群代码", "产业集群", "权利类型代码", "权利类型",
+        "权利号", "技术成熟度", "可选许可方式代码", "可选许可方式",
+        "免费使用期（月）", "入库日期", "关键词", "应用领域", "联系人或部门",
+        "联系电话", "电子邮箱", "成果页面",
+    ]  # fmt: skip
+    assert (rice["所在地市代码"], rice["所在地市"]) == ("440300", "深圳市")
+    assert (rice["库存状态代码"], rice["库存状态"]) == ("in_stock", "在库")
+    assert rice["入库渠道"] == "成果完成人填报"
+    assert (rice["成果单位标识"], rice["成果单位"]) == ("scau", "华南农业大学")
+    assert rice["产业集群"] == "现代农业与食品"
+    assert (rice["权利类型代码"], rice["权利类型"]) == ("patent", "专利权")
+    assert (rice["可选许可方式代码"], rice["可选许可方式"]) == (
+        "exclusive;sole",
+        "独占许可;排他许可",
+    )
 
 
 def test_the_feed_lists_the_newest_admitted_achievements(context: SiteContext) -> None:
@@ -267,3 +297,34 @@ def test_the_feed_lists_the_newest_admitted_achievements(context: SiteContext) -
     assert titles[0] == "水稻抗稻瘟病分子育种技术"
     assert "已出库的电池回收技术" not in titles
     assert feed.findtext(f"{atom}updated") == "2026-04-01T00:00:00Z"
+    links = [link.get("href") for link in feed.iter(f"{atom}link")]
+    assert links[:2] == ["catalog/", "achievements/scau-2026-001/"]
+
+
+def test_the_feed_of_a_catalog_with_nothing_admitted_is_dated_by_the_build() -> None:
+    labels = Labels.from_schemas(SchemaSet.load(PROJECT / "schemas"))
+    waiting = achievement("scut-2026-001", number=None, admitted_on=None)
+    view = public_records([unit("scut"), waiting])
+    context = SiteContext.build(view, labels, today=datetime.date(2026, 7, 1))
+
+    feed = ElementTree.fromstring(atom_feed(context))
+
+    assert feed.findtext("{http://www.w3.org/2005/Atom}updated") == (
+        "2026-07-01T00:00:00Z"
+    )
+
+
+def test_feed_and_csv_links_are_full_urls_when_the_site_url_is_set() -> None:
+    labels = Labels.from_schemas(SchemaSet.load(PROJECT / "schemas"))
+    view = public_records([unit("scut"), BATTERY])
+    context = SiteContext.build(view, labels, site_url="https://xyhz.example.cn/")
+    page = "https://xyhz.example.cn/achievements/scut-2026-001/"
+
+    feed = ElementTree.fromstring(atom_feed(context))
+    rows = list(csv.reader(io.StringIO(achievements_csv(context).decode("utf-8-sig"))))
+
+    links = [
+        link.get("href") for link in feed.iter("{http://www.w3.org/2005/Atom}link")
+    ]
+    assert links == ["https://xyhz.example.cn/catalog/", page]
+    assert rows[1][-1] == page

@@ -36,6 +36,17 @@ def test_a_field_added_to_a_record_is_private_until_listed() -> None:
     assert "new_secret_field" not in public_records([record]).achievements[0]
 
 
+def test_a_secret_patent_is_never_published() -> None:
+    secret = {"type": "patent", "number": "ZL201810123456.5", "secret_patent": True}
+    granted = {"type": "patent", "number": "ZL201710601862.3"}
+    record = achievement("scut-2026-001", rights=[secret, granted])
+
+    public = public_records([record]).achievements[0]
+
+    assert public["rights"] == [granted]
+    assert "201810123456" not in repr(public)
+
+
 def test_a_unit_publishes_no_maintainer_logins_or_credit_code() -> None:
     record = unit("scut", uscc="12440000455416287M")
 

@@ -19,10 +19,10 @@ from __future__ import annotations
 import logging
 import os
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Hashable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from usefirst.filecheck import FileResult, check_files
 from usefirst.kinds import UNIT_KIND
@@ -33,6 +33,7 @@ from usefirst.repository import Repository
 log = logging.getLogger(__name__)
 
 RECORD_SUFFIXES = (".yaml", ".yml")
+T = TypeVar("T")
 
 
 @dataclass
@@ -48,8 +49,11 @@ class Record:
         self.kind: str = self.data.get("kind")
         self.id: str = self.data.get("id")
         self.file: str = self.document.file
+        # the dictionary's own get, called without a step through this class
+        # (so, like dict.get, it takes the default by position only)
+        self.get: Callable[..., Any] = self.data.get
 
-    def get(self, key: str, default: Any = None) -> Any:
+    def get(self, key: str, default: Any = None, /) -> Any:
         return self.data.get(key, default)
 
     def problem(
@@ -75,6 +79,7 @@ class Catalog:
     def __post_init__(self) -> None:
         self.by_id: dict[str, Record] = {}
         self.by_kind: dict[str, list[Record]] = defaultdict(list)
+        self._shared: dict[Hashable, Any] = {}
         for record in self.records:
             self.by_id.setdefault(record.id, record)
             self.by_kind[record.kind].append(record)
@@ -94,6 +99,16 @@ class Catalog:
         """Yield records of a kind whose field ``key`` names ``record_id``."""
         return (record for record in self.of_kind(kind) if record.get(key) == record_id)
 
+    def shared(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """Compute a value derived from the records once, for every rule that asks.
+
+        Two rules that need the same pass over every record (the privacy rules
+        look for identity and mobile numbers in the same texts) share it here.
+        """
+        if key not in self._shared:
+            self._shared[key] = compute()
+        return self._shared[key]
+
 
 def record_files(repository: Repository) -> list[Path]:
     """List every YAML file below the catalog folder, sorted.
@@ -102,6 +117,11 @@ def record_files(repository: Repository) -> list[Path]:
     folders are skipped. A folder named like a record file is listed too, so
     that the check reports it instead of passing over it.
     """
+    return [Path(path) for path in _record_paths(repository)]
+
+
+def _record_paths(repository: Repository) -> list[str]:
+    # names as strings: a Path per file costs more than reading the file
     root = str(repository.catalog_dir)
     found: list[str] = []
     for folder, folders, files in os.walk(root):
@@ -114,14 +134,14 @@ def record_files(repository: Repository) -> list[Path]:
             for name in names
             if name.endswith(RECORD_SUFFIXES) and not name.startswith(".")
         )
-    return [Path(path) for path in sorted(found)]
+    return sorted(found)
 
 
 def load_catalog(
     repository: Repository, *, use_cache: bool = True
 ) -> tuple[Catalog, list[Problem]]:
     """Load and schema-check every record file; index the valid ones."""
-    files = record_files(repository)
+    files = _record_paths(repository)
     results = check_files(repository, files, use_cache=use_cache)
     return build_catalog(repository, results)
 

@@ -30,8 +30,8 @@ COMMANDS = (
 )
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """Build the parser with every command's subparser."""
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """Build the parser with one command's subparser, or with every command's."""
     parser = argparse.ArgumentParser(
         prog="usefirst", description="广东省职务科技成果“先用后转”成果库工具"
     )
@@ -47,14 +47,43 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("-q", "--quiet", action="store_true", help="只输出警告和错误")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMANDS:
+    for name in (command,) if command in COMMANDS else COMMANDS:
         importlib.import_module(f"usefirst.commands.{name}").register(subparsers)
+    if command in COMMANDS and command not in subparsers.choices:
+        return build_parser()  # the module names a command of another name
     return parser
+
+
+def command_named(argv: Sequence[str]) -> str | None:
+    """Find the command a command line runs, or None if it asks for help.
+
+    Only the command that runs is imported: the others bring libraries (the
+    spreadsheets, the site) that would cost a check more time than it takes.
+    """
+    words = iter(argv)
+    for word in words:
+        if _asks_for_help(word):
+            return None
+        if word.startswith("--r") and "--root".startswith(word.split("=")[0]):
+            if "=" not in word:
+                next(words, None)
+        elif word == "--":
+            return next(words, None)
+        elif word == "-" or not word.startswith("-"):
+            return word
+    return None
+
+
+def _asks_for_help(word: str) -> bool:
+    if word.startswith("--"):
+        return len(word) > 2 and "--help".startswith(word)
+    return word.startswith("-") and "h" in word
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command and return its exit code."""
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(command_named(argv))
     args = parser.parse_args(argv)
     level = logging.WARNING if args.quiet or not args.verbose else logging.INFO
     logging.basicConfig(

@@ -44,7 +44,7 @@ class FileResult:
 
 
 def check_files(
-    repository: Repository, paths: Iterable[Path], *, use_cache: bool = True
+    repository: Repository, paths: Iterable[Path | str], *, use_cache: bool = True
 ) -> list[FileResult]:
     """Check each file, reusing cached results of unchanged files."""
     with paused_gc():
@@ -56,7 +56,7 @@ def check_files(
 
 
 def check_path(
-    repository: Repository, path: Path, cache: _Cache | None = None
+    repository: Repository, path: Path | str, cache: _Cache | None = None
 ) -> FileResult:
     """Check one file on disk; an unreadable file is a problem, not an error."""
     file = repository.relative(path)

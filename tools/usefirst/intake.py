@@ -1,16 +1,18 @@
 """Issue forms to records: for inventors and enterprises who do not use git.
 
     form = parse_form(body, "achievement")          # label sections → values
-    text, problems = intake(body, "achievement", schemas, unit="scut",
-                            date=datetime.date(2026, 5, 1))
+    text, path, problems = intake(body, "achievement", schemas, unit="scut",
+                                  date=datetime.date(2026, 5, 1))
 
 GitHub renders a filled issue form as ``### <label>`` sections, in the form's
 order, with ``_No response_`` for an empty field. Only the labels of the form
 count as sections; every value lands in the one record field its form element
-is made for, as data: the record is written by PyYAML's safe dumper and read
-back before it is returned, so text such as ``$(rm -rf ~)`` or
-``x\\nnumber: XYHZ-…`` stays a quoted string and can set no other field. A
-label that appears twice makes the body ambiguous and is refused.
+is made for, as data: the record is written as every catalog record is
+(``usefirst.sheets.recordfile``) and read back before it is returned, so text
+such as ``$(rm -rf ~)`` or ``x\\nnumber: XYHZ-…`` stays a quoted string and can
+set no other field. A label that appears twice makes the body ambiguous and is
+refused. The enterprise name of a technology need has no field of its own: it
+belongs to the enterprise's unit record, so problems about the unit name it.
 """
 
 from __future__ import annotations
@@ -20,18 +22,18 @@ import hashlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any
 
-import yaml
-
-from usefirst.kinds import KIND_FOLDERS
+from usefirst.kinds import KIND_FOLDERS, UNIT_ID, id_pattern
 from usefirst.loader import parse_text
 from usefirst.problems import Problem, Severity
+from usefirst.review.context import show
 from usefirst.schemas import SchemaSet
+from usefirst.sheets.recordfile import render_record
 
 MAX_BODY_CHARS = 256 * 1024
 NO_RESPONSE = "_No response_"
-UNIT_ID = re.compile(r"[a-z0-9][a-z0-9-]{1,63}")
 _HEADING = re.compile(r"###[ \t]+(.+?)[ \t]*")
 _LIST_SEPARATORS = re.compile(r"[,，、;；\n]+")
 _PART_SEPARATORS = re.compile(r"[,，\t|｜]+")
@@ -101,9 +103,8 @@ def parse_form(body: str, kind: str, file: str = "-") -> tuple[Form, list[Proble
         starts.setdefault(field_id, number + 1)
         boundaries.append((number, field_id))
     values: dict[str, str | None] = {}
-    for (start, field_id), (end, _) in zip(
-        boundaries, [*boundaries[1:], (len(lines), "")], strict=True
-    ):
+    # each section runs to the next heading, the last one to the end of the body
+    for (start, field_id), (end, _) in pairwise([*boundaries, (len(lines), "")]):
         value = "\n".join(lines[start + 1 : end]).strip()
         values.setdefault(field_id, None if value in ("", NO_RESPONSE) else value)
     return Form(values, starts), problems
@@ -127,48 +128,93 @@ def intake(
     unit: str | None = None,
     date: datetime.date,
     file: str = "-",
+    registered: Callable[[str], str | None] | None = None,
 ) -> tuple[str | None, str | None, list[Problem]]:
-    """Turn a filled form into record text and its catalog path, or problems."""
+    """Turn a filled form into record text and its catalog path, or problems.
+
+    ``registered(unit)`` gives the name of a unit in the catalog, or None if the
+    catalog has no such unit; without it, units are not looked up.
+    """
     if len(body) > MAX_BODY_CHARS:
         message = f"表单内容过大（超过 {MAX_BODY_CHARS // 1024} KiB），无法转换"
         return None, None, [Problem(file, 1, "INTAKE.too_large", message)]
     form, problems = parse_form(body, kind, file)
     if "title" not in form.lines:
-        title = FORMS[kind]["title"]
-        message = (
-            f"正文中没有{_form_name(kind)}的“{title}”栏目：请确认议题使用的是该表单"
-        )
-        problems.append(Problem(file, 1, "INTAKE.not_a_form", message))
+        problems.append(_not_a_form(file, kind))
     unit_id = unit or (form.values.get("unit") or "").strip()
-    if not UNIT_ID.fullmatch(unit_id):
+    if not id_pattern(schemas, UNIT_ID).fullmatch(unit_id):
         problems.append(_bad_unit(file, form, unit_id))
     if any(problem.is_error for problem in problems):
         return None, None, problems
     record = BUILDERS[kind](form.values, _Vocabularies(schemas), date)
     record = {"kind": kind, "id": _record_id(unit_id, body, date), **record}
     record["unit"] = unit_id
-    record = _ordered(kind, record, schemas)
-    text = render_record(record, unit_id)
+    text = _render(schemas, _pruned(record))
     if text is None:
         message = "生成的记录读回后与表单内容不一致，未输出：请把表单内容转交维护人员"
         return None, None, [Problem(file, 1, "INTAKE.roundtrip", message)]
     path = f"catalog/{unit_id}/{KIND_FOLDERS[kind]}/{record['id']}.yaml"
-    return text, path, [*problems, *_missing(file, kind, form)]
+    notes = _unit_notes(file, form, unit_id, registered) if registered else []
+    return text, path, [*problems, *_missing(file, kind, form), *notes]
 
 
-def _form_name(kind: str) -> str:
-    return {"achievement": "科技成果填报表", "technology_need": "技术需求表"}[kind]
+def _not_a_form(file: str, kind: str) -> Problem:
+    form_name = {"achievement": "科技成果填报表", "technology_need": "技术需求表"}[kind]
+    title = FORMS[kind]["title"]
+    message = f"正文中没有{form_name}的“{title}”栏目：请确认议题使用的是该表单"
+    return Problem(file, 1, "INTAKE.not_a_form", message)
 
 
 def _bad_unit(file: str, form: Form, unit_id: str) -> Problem:
-    shown = unit_id[:40].replace("\n", " ")
-    return Problem(
-        file,
-        form.lines.get("unit", 1),
-        "INTAKE.unit",
-        f"单位标识“{shown}”无效：应为成果库中的单位文件夹名（小写字母、数字和连字符），"
-        "请用 --unit 指定",
+    what = f"单位标识“{show(unit_id, 40)}”无效" if unit_id else "没有填写单位标识"
+    message = (
+        f"{what}：应为成果库中的单位文件夹名（小写字母、数字和连字符），"
+        "请用 --unit 指定"
     )
+    enterprise = _enterprise(form)
+    if enterprise:
+        message += (
+            f"；企业“{enterprise}”还没有单位文件夹时，先为它取一个标识（例如 "
+            "hz-pengcheng），运行 usefirst new unit --unit <企业标识> 登记该企业"
+            f"（单位名称填“{enterprise}”），再用 --unit <企业标识> 重新转换"
+        )
+    return Problem(file, form.lines.get("unit", 1), "INTAKE.unit", message)
+
+
+def _enterprise(form: Form) -> str:
+    """The enterprise name a technology need's form gives, fit for a message."""
+    name = _text(form.values.get("enterprise"))
+    return show(name, 60) if name else ""
+
+
+def _unit_notes(
+    file: str, form: Form, unit: str, registered: Callable[[str], str | None]
+) -> list[Problem]:
+    """Warn when the unit is not in the catalog, or is named otherwise there."""
+    name, enterprise = registered(unit), _enterprise(form)
+    line = form.lines.get("unit", 1)
+    if name is None:
+        message = (
+            f"成果库中还没有单位 {unit}（catalog/{unit}/unit.yaml）：请先登记该单位"
+        )
+        if enterprise:
+            message = (
+                f"成果库中还没有企业 {unit}（catalog/{unit}/unit.yaml）：请先运行 "
+                f"usefirst new unit --unit {unit} 登记企业“{enterprise}”"
+                "（单位名称填该名称），再提交本记录"
+            )
+        return [_warning(file, line, "INTAKE.unit_unknown", message)]
+    if enterprise and name and enterprise != show(name, 60):
+        message = (
+            f"表单中的企业名称“{enterprise}”与单位 {unit} 登记的名称“{show(name, 60)}”"
+            "不一致：请核对企业标识是否填对"
+        )
+        return [_warning(file, line, "INTAKE.enterprise_name", message)]
+    return []
+
+
+def _warning(file: str, line: int, rule: str, message: str) -> Problem:
+    return Problem(file, line, rule, message, severity=Severity.WARNING)
 
 
 def _missing(file: str, kind: str, form: Form) -> list[Problem]:
@@ -327,43 +373,24 @@ def _paragraphs(value: str | None) -> str | None:
     return "\n".join(line.rstrip() for line in value.strip().split("\n"))
 
 
-def _ordered(kind: str, record: dict[str, Any], schemas: SchemaSet) -> dict[str, Any]:
-    """Drop empty values and put fields in the schema's order."""
-    order = list(schemas.documents[kind].get("properties", {}))
-    kept = {key: _pruned(value) for key, value in record.items()}
-    kept = {key: value for key, value in kept.items() if value not in (None, [], {})}
-    return dict(sorted(kept.items(), key=lambda item: order.index(item[0])))
-
-
 def _pruned(value: Any) -> Any:
+    """Drop the fields a form left empty, at every level."""
     if isinstance(value, dict):
         pruned = {key: _pruned(item) for key, item in value.items()}
         return {key: item for key, item in pruned.items() if item not in (None, [], {})}
     return value
 
 
-class _IndentedDumper(yaml.SafeDumper):
-    """The safe dumper, with list items indented under their key as in the catalog."""
-
-    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
-        super().increase_indent(flow, False)
-
-
-def render_record(record: dict[str, Any], unit: str) -> str | None:
-    """Dump a record as YAML, or None unless it reads back as the same data."""
+def _render(schemas: SchemaSet, record: dict[str, Any]) -> str | None:
+    """Write a record as the catalog does, or None unless it reads back the same."""
+    kind, unit = record["kind"], record["unit"]
+    schema_line, rest = render_record(schemas, kind, record).split("\n", 1)
     header = (
         "# 由 usefirst intake 根据议题表单生成：审核人核对内容后，"
         "放到下面所示位置并提交合并请求。\n"
-        f"# catalog/{unit}/{KIND_FOLDERS[record['kind']]}/{record['id']}.yaml\n"
+        f"# catalog/{unit}/{KIND_FOLDERS[kind]}/{record['id']}.yaml\n"
     )
-    text = header + yaml.dump(
-        record,
-        Dumper=_IndentedDumper,
-        allow_unicode=True,
-        sort_keys=False,
-        width=80,
-        default_flow_style=False,
-    )
+    text = f"{schema_line}\n{header}{rest}"
     document, problems = parse_text(text, "-")
     if document is None or problems or document.data != record:
         return None

@@ -1,9 +1,14 @@
-"""Record kinds and the folder each lives in.
+"""Record kinds, the folder each lives in, and the names records may have.
 
-KIND_FOLDERS["achievement"]   # "achievements"
+KIND_FOLDERS["achievement"]                                 # "achievements"
+id_pattern(repository.schemas, UNIT_ID).fullmatch("scut")   # a match
 """
 
 from __future__ import annotations
+
+import re
+
+from usefirst.schemas import COMMON, SchemaSet
 
 UNIT_KIND = "unit"
 UNIT_FILE = "unit.yaml"
@@ -21,3 +26,10 @@ KIND_FOLDERS = {
 FOLDER_KINDS = {folder: kind for kind, folder in KIND_FOLDERS.items()}
 CONTRACT_KINDS = ("first_use_contract", "pay_later_contract", "cooperation_contract")
 NUMBERED_KINDS = ("achievement", *CONTRACT_KINDS, "exercise_rights_filing")
+RECORD_ID = "id"
+UNIT_ID = "unit_id"
+
+
+def id_pattern(schemas: SchemaSet, definition: str = RECORD_ID) -> re.Pattern[str]:
+    """Compile the schemas' pattern of a record id, or of a unit folder (UNIT_ID)."""
+    return re.compile(schemas.documents[COMMON]["$defs"][definition]["pattern"])

@@ -475,7 +475,7 @@ def parse_bytes(raw: bytes, file: str) -> tuple[Document | None, list[Problem]]:
 _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
 
 
-def read_record(path: Path, file: str) -> tuple[bytes | None, list[Problem]]:
+def read_record(path: Path | str, file: str) -> tuple[bytes | None, list[Problem]]:
     """Read the bytes of a record file (at most one byte over the limit)."""
     try:
         descriptor = os.open(path, _OPEN_FLAGS)
@@ -493,7 +493,8 @@ def read_record(path: Path, file: str) -> tuple[bytes | None, list[Problem]]:
     finally:
         os.close(descriptor)
     if stat.S_ISDIR(mode):
-        message = f"“{path.name}”是文件夹，不是记录文件：文件夹名不要以 .yaml 结尾"
+        name = os.path.basename(path)
+        message = f"“{name}”是文件夹，不是记录文件：文件夹名不要以 .yaml 结尾"
         return None, [Problem(file, 1, "LAYOUT.directory", message)]
     message = "这不是普通文件（可能是管道或设备）：记录应是 UTF-8 编码的 YAML 文本文件"
     return None, [Problem(file, 1, "FILE.not_regular", message)]

@@ -9,6 +9,11 @@ Generated pages are added in ``on_files`` as virtual files that stay out of the
 navigation (a navigation listing every page would make every page as large as
 the catalog); hand-written pages may include catalog blocks
 (``<!-- catalog:newest -->``); ``on_post_build`` writes the search index.
+
+The plugin runs the whole check (``usefirst validate``): records with errors are
+left off the site (``usefirst.publish.withhold``) and a warning names the first
+errors, so that ``mkdocs build --strict`` fails. Warnings are for the people who
+maintain the catalog and are in Chinese; informational logs are in English.
 """
 
 from __future__ import annotations
@@ -23,7 +28,8 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page as MkDocsPage
 
-from usefirst.catalog import load_catalog
+from usefirst.check import check_repository
+from usefirst.publish import Withheld, withhold
 from usefirst.repository import Repository, RepositoryNotFound
 from usefirst.search import build_search_index
 from usefirst.site import Page, SiteContent, build_site
@@ -31,6 +37,9 @@ from usefirst.site.home import fill_blocks, unknown_blocks
 from usefirst.site.links import SEARCH_DIR
 
 log = get_plugin_logger(__name__)
+
+#: How many errors the build warning names; ``usefirst validate`` lists all.
+ERRORS_SHOWN = 3
 
 
 class CatalogConfig(Config):
@@ -45,14 +54,23 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         """Generate the catalog's pages and files and add them to the site."""
-        catalog, problems = load_catalog(self._repository(config))
-        errors = [problem for problem in problems if problem.is_error]
-        if errors:
-            log.warning(
-                "%d 个问题：有错误的记录未发布，请运行 usefirst validate 查看",
-                len(errors),
-            )
-        self.content = build_site(catalog, directory_urls=config.use_directory_urls)
+        catalog, problems = check_repository(self._repository(config))
+        withheld = withhold(catalog, problems)
+        if withheld.errors:
+            log.warning(withheld_warning(withheld))
+        self.content = build_site(
+            catalog,
+            withheld,
+            directory_urls=config.use_directory_urls,
+            site_url=config.site_url or "",
+        )
+        log.info(
+            "catalog: %d records, %d withheld; %d pages, %d files generated",
+            len(catalog.records),
+            sum(not withheld.keeps(record) for record in catalog.records),
+            len(self.content.pages),
+            len(self.content.files),
+        )
         for page in self.content.pages:
             self._add(files, _page_file(config, page))
         for static in self.content.files:
@@ -93,6 +111,22 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
         out_dir = Path(config.site_dir) / SEARCH_DIR
         stats = build_search_index(self.content.search_docs, out_dir)
         log.info("search index: %d records, %d bytes", stats.records, stats.bytes)
+
+
+def withheld_warning(withheld: Withheld) -> str:
+    """Say in Chinese which errors kept which records off the site."""
+    units = "、".join(sorted(withheld.units))
+    whose = f"以及单位 {units} 的全部记录（其单位文件有错误）" if units else ""
+    shown = "；".join(
+        f"{error.file}:{error.line} {error.rule}"
+        for error in withheld.errors[:ERRORS_SHOWN]
+    )
+    more = " 等" if len(withheld.errors) > ERRORS_SHOWN else ""
+    return (
+        f"成果库有 {len(withheld.errors)} 个错误，涉及 {len(withheld.files)} 个文件，"
+        f"这些文件中的记录{whose}都未发布：{shown}{more}。"
+        "请运行 usefirst validate 查看全部问题并改正"
+    )
 
 
 def _page_file(config: MkDocsConfig, page: Page) -> File:

@@ -6,6 +6,8 @@
     50000000
     >>> format_yuan(to_fen("450000.5"))
     '450,000.50'
+    >>> fen_to_yuan(45000050)
+    Decimal('450000.5')
 
 Records write amounts in yuan, either as an integer or as a decimal string with
 at most two decimals (the schema's ``amount``). Arithmetic happens in fen, as
@@ -15,6 +17,7 @@ Python integers, so no sum is ever rounded; no float is ever made.
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 FEN_PER_YUAN = 100
 _AMOUNT = re.compile(r"(0|[1-9][0-9]*)(?:\.([0-9]{1,2}))?")
@@ -36,6 +39,11 @@ def to_fen(amount: int | str) -> int:
 def yuan(whole_yuan: int) -> int:
     """Return a whole number of yuan in fen, for thresholds written in yuan."""
     return whole_yuan * FEN_PER_YUAN
+
+
+def fen_to_yuan(fen: int) -> Decimal:
+    """Return fen as an exact amount in yuan, e.g. for a spreadsheet cell."""
+    return Decimal(fen) / FEN_PER_YUAN
 
 
 def format_yuan(fen: int) -> str:

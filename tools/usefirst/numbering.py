@@ -7,7 +7,10 @@ Achievements (every channel) get an achievement number ``XYHZ-CG-<year>-<6
 digits>`` and, if missing, ``admitted_on``; contracts and exercise-rights
 filings get a filing number ``XYHZ-HT-<year>-<6 digits>``. Numbers run per
 series and year. The ledger ``catalog/numbers.yaml`` keeps every number ever
-issued, so that the number of a deleted or renamed record is never issued again.
+issued, so that the number of a deleted or renamed record is never issued again,
+and a record whose ``number:`` line was lost gets its own number back. The
+ledger keeps no admission dates: a lost ``admitted_on`` is reported, not
+invented.
 
 Record files are edited as text: a ``number:`` line is inserted right after the
 ``id:`` line (then ``admitted_on:``), and the result is parsed again and
@@ -24,19 +27,15 @@ from pathlib import Path
 
 from usefirst.catalog import record_files
 from usefirst.filecheck import FileResult, check_files
+from usefirst.kinds import NUMBERED_KINDS
 from usefirst.loader import Document, load_file, parse_text
 from usefirst.problems import Problem, Severity
 from usefirst.repository import Repository
 
 LEDGER_FILE = "numbers.yaml"
 NUMBER = re.compile(r"XYHZ-(CG|HT)-([0-9]{4})-([0-9]{6})")
-SERIES = {
-    "achievement": "CG",
-    "first_use_contract": "HT",
-    "pay_later_contract": "HT",
-    "cooperation_contract": "HT",
-    "exercise_rights_filing": "HT",
-}
+# achievements have achievement numbers; contracts and filings filing numbers
+SERIES = {kind: "CG" if kind == "achievement" else "HT" for kind in NUMBERED_KINDS}
 LAST_SEQUENCE = 999_999
 LEDGER_HEADER = (
     "# 已分配编号台账：由 usefirst number 在合并后维护，请勿手工修改。\n"
@@ -76,8 +75,10 @@ def assign_numbers(
     results = check_files(repository, record_files(repository))
     issued = dict(ledger)
     outcome.problems.extend(_reconcile(issued, results))
+    taken = {number for result in results if (number := _number_of(result))}
     for result in _unnumbered(results, outcome.problems):
-        assignment = _next_assignment(issued, result, date)
+        restored = _issued_before(issued, taken, result)
+        assignment = restored or _next_assignment(issued, result, date)
         if assignment is None:
             outcome.problems.append(_exhausted(result, date))
             continue
@@ -85,7 +86,10 @@ def assign_numbers(
         if problem is not None:
             outcome.problems.append(problem)
             continue
+        if restored is not None:
+            outcome.problems.append(_restored(result, restored))
         issued[assignment.number] = assignment.record_id
+        taken.add(assignment.number)
         outcome.assigned.append(assignment)
     outcome.ledger_changed = issued != ledger
     if outcome.ledger_changed and not dry_run:
@@ -129,9 +133,8 @@ def _reconcile(issued: dict[str, str], results: list[FileResult]) -> list[Proble
     """Enter numbers found in records into the ledger; report numbers reused."""
     problems = []
     for result in results:
-        document = result.document
-        number = document.data.get("number") if document is not None else None
-        if not isinstance(number, str) or not NUMBER.fullmatch(number):
+        document, number = result.document, _number_of(result)
+        if document is None or number is None:
             continue
         record_id = document.data.get("id")
         owner = issued.setdefault(number, str(record_id))
@@ -147,6 +150,13 @@ def _reconcile(issued: dict[str, str], results: list[FileResult]) -> list[Proble
                 )
             )
     return problems
+
+
+def _number_of(result: FileResult) -> str | None:
+    """The well-formed number a record file holds, if any."""
+    document = result.document
+    number = document.data.get("number") if document is not None else None
+    return number if isinstance(number, str) and NUMBER.fullmatch(number) else None
 
 
 def _unnumbered(results: list[FileResult], problems: list[Problem]) -> list[FileResult]:
@@ -172,6 +182,37 @@ def _unnumbered(results: list[FileResult], problems: list[Problem]) -> list[File
             continue
         waiting.append(result)
     return waiting
+
+
+def _issued_before(
+    issued: dict[str, str], taken: set[str], result: FileResult
+) -> Assignment | None:
+    """The number the ledger already holds for this record, if no file has it."""
+    data = result.document.data if result.document is not None else {}
+    prefix = f"XYHZ-{SERIES[data['kind']]}-"
+    numbers = sorted(
+        number
+        for number, record_id in issued.items()
+        if record_id == data["id"] and number.startswith(prefix)
+    )
+    free = [number for number in numbers if number not in taken]
+    return Assignment(result.file, data["id"], free[0], None) if free else None
+
+
+def _restored(result: FileResult, assignment: Assignment) -> Problem:
+    data = result.document.data if result.document is not None else {}
+    message = (
+        f"记录“{assignment.record_id}”没有编号，但台账中已为它分配过 "
+        f"{assignment.number}：按原编号恢复，不另发新号"
+    )
+    if data.get("kind") == "achievement" and "admitted_on" not in data:
+        message += (
+            "；台账不记录入库日期，请从提交历史中找回原来的“入库日期”（admitted_on）"
+            "并补上"
+        )
+    return Problem(
+        result.file, 1, "NUMBER.restored", message, ("number",), Severity.WARNING
+    )
 
 
 def _next_assignment(

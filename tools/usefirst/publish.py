@@ -1,27 +1,34 @@
-"""What of the catalog the public site may show, decided field by field.
+"""What of the catalog the site may show, decided record by record and field by field.
 
-    view = public_view(catalog)
+    catalog, problems = check_repository(repository)
+    view = public_view(catalog, withhold(catalog, problems))
     view.achievements[0]["title"]         # a public field
     "amount" in view.contracts[0]         # False: never published
 
-``PUBLIC_FIELDS`` is an explicit allow-list per record kind: a field that is not
-listed is private, and a kind that is not listed (recognition applications,
-exercise-rights filings) publishes nothing. Every public text is also scrubbed
-of mainland mobile numbers and resident identity numbers, because a submitter
-may write one into a summary or an office-phone field by mistake. The site is
-built from this view only, never from the catalog itself.
+A record is published only if its file passes every check: a file with an
+error keeps its records off the site, and a unit file with an error keeps every
+record of that unit off, since their pages would name and link a unit that is
+not shown. ``PUBLIC_FIELDS`` is an explicit allow-list per record kind: a field
+that is not listed is private, and a kind that is not listed (recognition
+applications, exercise-rights filings) publishes nothing. A right marked as a
+secret patent is dropped whatever else is wrong, since the notice admits none.
+Every public text is also scrubbed of mainland mobile numbers and resident
+identity numbers, because a submitter may write one into a summary or an
+office-phone field by mistake. The site is built from this view only, never
+from the catalog itself.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from usefirst.catalog import Catalog
+from usefirst.catalog import Catalog, Record
 from usefirst.identifiers import find_mobile_numbers, find_resident_ids
 from usefirst.kinds import CONTRACT_KINDS
+from usefirst.problems import Problem
 
 #: Shape of the public part of a record: ``True`` keeps a field as it is, a
 #: dict keeps the listed keys of an object, a one-item list applies its shape
@@ -120,6 +127,16 @@ PUBLIC_FIELDS: dict[str, Shape] = {
 }
 
 
+def _is_secret_patent(right: Any) -> bool:
+    return isinstance(right, dict) and right.get("secret_patent") is True
+
+
+#: Items of a public array that are dropped whole, per kind and key.
+WITHHELD_ITEMS: dict[str, dict[str, Callable[[Any], bool]]] = {
+    "achievement": {"rights": _is_secret_patent},
+}
+
+
 @dataclass(frozen=True)
 class PublicCatalog:
     """The public part of every record, grouped by kind, in catalog order."""
@@ -150,19 +167,55 @@ class PublicCatalog:
         return [record for kind in CONTRACT_KINDS for record in self.of_kind(kind)]
 
 
-def public_view(catalog: Catalog) -> PublicCatalog:
-    """Return the public part of every valid record of the catalog."""
-    return public_records(record.data for record in catalog.records)
+@dataclass(frozen=True)
+class Withheld:
+    """The records kept off the site because of errors, and those errors."""
+
+    errors: tuple[Problem, ...] = ()
+    files: frozenset[str] = frozenset()
+    units: frozenset[str] = frozenset()
+
+    def keeps(self, record: Record) -> bool:
+        """Tell whether a record may be published."""
+        return record.file not in self.files and record.folder not in self.units
+
+
+def withhold(catalog: Catalog, problems: Iterable[Problem]) -> Withheld:
+    """Decide which records the errors among ``problems`` keep off the site."""
+    errors = tuple(problem for problem in problems if problem.is_error)
+    files = frozenset(problem.file for problem in errors)
+    units = frozenset(u.folder for u in catalog.of_kind("unit") if u.file in files)
+    return Withheld(errors, files, units)
+
+
+def public_view(catalog: Catalog, withheld: Withheld | None = None) -> PublicCatalog:
+    """Return the public part of every valid record that is not withheld."""
+    withheld = withheld or Withheld()
+    return public_records(
+        record.data for record in catalog.records if withheld.keeps(record)
+    )
 
 
 def public_records(records: Iterable[dict[str, Any]]) -> PublicCatalog:
     """Return the public part of plain record data (a dict per record)."""
     grouped: dict[str, list[dict[str, Any]]] = {}
     for data in records:
-        shape = PUBLIC_FIELDS.get(data.get("kind", ""))
+        kind = data.get("kind", "")
+        shape = PUBLIC_FIELDS.get(kind)
         if shape is not None:
-            grouped.setdefault(data["kind"], []).append(project(data, shape))
+            kept = _drop_withheld_items(data, WITHHELD_ITEMS.get(kind, {}))
+            grouped.setdefault(kind, []).append(project(kept, shape))
     return PublicCatalog(grouped)
+
+
+def _drop_withheld_items(
+    data: dict[str, Any], rules: dict[str, Callable[[Any], bool]]
+) -> dict[str, Any]:
+    kept = dict(data)
+    for key, withheld in rules.items():
+        if isinstance(data.get(key), list):
+            kept[key] = [item for item in data[key] if not withheld(item)]
+    return kept
 
 
 def project(value: Any, shape: Any) -> Any:

@@ -1,11 +1,9 @@
-"""Recognition applications: eligibility under the notice, and ranking criteria.
+"""Recognition applications: eligibility under the notice.
 
     application = catalog.get("scut-ra-2026-001")
     assessment = assess(catalog, application, today=date(2026, 9, 1))
     assessment.eligible                  # True or False
     [finding.message for finding in assessment.findings]
-    ranked = rank(catalog, 2026, today=date(2026, 9, 1))
-    ranked[0].rank, ranked[0].criteria.received_fen
 
 The notice (粤科函区字〔2026〕581号, section 4) knows two modes:
 
@@ -22,34 +20,29 @@ listed contracts support the application and what they received; the rules
 NOTICE.recognition_* report its findings, so validation and the recognition
 report never disagree. The achievement must have been filed by its inventor,
 admitted (it has a number) and not exited; the applicant must be one of its
-inventors and the application filed under its unit; a contract supports only
-the first application that names it (by application date, then id). Each
-finding carries the rule code the rules use for the same fact; a finding of
-``judge_basis`` reads after the Chinese name of the field it points at.
-
-Eligible applications are ranked within their mode by the notice's criteria, in
-the notice's order, each larger value ranking higher: the amount received, the
-unit's number of eligible applications that year, the applicant's number of
-achievements in the catalog (at the same unit), the achievement's number of
-first-use contracts, and its number of pay-later (or cooperation) contracts.
-Equal criteria share a rank.
+inventors and the application filed under its unit; a cooperation contract is
+a first partnership only if it says so and the unit signed no earlier
+cooperation contract with the same partner (``rules.contracts.earlier_deal``;
+validation reports a wrong mark at the contract, NOTICE.first_partnership);
+a contract supports only the first application that names it, in
+``filing_order``. Each finding carries the rule code the rules use for the same
+fact; a finding of ``judge_basis`` reads after the Chinese name of the field it
+points at. The ranking of eligible applications is ``usefirst.reports.ranking``.
 """
 
 from __future__ import annotations
 
 import datetime
-from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from usefirst.catalog import Catalog, Record
+from usefirst.dates import parse_day
+from usefirst.kinds import CONTRACT_KINDS
 from usefirst.money import format_yuan, to_fen, yuan
 
 THRESHOLD_FEN = yuan(500_000)
-ACHIEVEMENT = "achievement"
-FIRST_USE = "first_use_contract"
 APPLICATION = "recognition_application"
-PAY_LATER = "pay_later_contract"
-COOPERATION = "cooperation_contract"
+FIRST_USE, PAY_LATER, COOPERATION = CONTRACT_KINDS
 MODE_KINDS = {"pay_later": PAY_LATER, "cooperation": COOPERATION}
 FOLLOW_UP_KINDS = (PAY_LATER, COOPERATION)
 CONTRACTS = "NOTICE.recognition_contracts"
@@ -60,6 +53,7 @@ INVENTOR_CHANNEL = "inventor"
 Path = tuple[str | int, ...]
 _AT: Path = ("achievement",)
 _BATCH = "由单位或地市批量导入，仅用于公开展示，不能申请认定"
+_UNDATED = "9999-12-31"
 
 
 @dataclass(frozen=True)
@@ -69,7 +63,7 @@ class Finding:
     code: str
     message: str
     path: Path = ()
-    # validation reports a cause once: not again as the shortfall it brings
+    # validation reports a cause once, where it lies: not again at the application
     secondary: bool = False
 
 
@@ -89,40 +83,9 @@ class Assessment:
         return not self.findings
 
 
-@dataclass(frozen=True)
-class Criteria:
-    """The notice's ranking criteria of one application."""
-
-    received_fen: int
-    unit_shortlisted: int
-    inventor_achievements: int
-    first_use_contracts: int
-    follow_up_contracts: int
-
-    def order(self) -> tuple[int, ...]:
-        """Sort key: larger values first, in the notice's order."""
-        return (
-            -self.received_fen,
-            -self.unit_shortlisted,
-            -self.inventor_achievements,
-            -self.first_use_contracts,
-            -self.follow_up_contracts,
-        )
-
-
-@dataclass
-class Ranked:
-    """An assessed application with its criteria and its rank (None if ineligible)."""
-
-    assessment: Assessment
-    criteria: Criteria
-    rank: int | None
-
-
 def until_of(application: Record, today: datetime.date) -> datetime.date:
     """Return the day up to which payments count: the application date, else today."""
-    submitted = application.get("submitted_on")
-    return datetime.date.fromisoformat(submitted) if submitted else today
+    return parse_day(application.get("submitted_on")) or today
 
 
 def received_fen(contract: Record, until: datetime.date) -> int:
@@ -130,7 +93,7 @@ def received_fen(contract: Record, until: datetime.date) -> int:
     return sum(
         to_fen(payment["amount"])
         for payment in contract.get("payments", [])
-        if datetime.date.fromisoformat(payment["date"]) <= until
+        if (paid := parse_day(payment.get("date"))) is not None and paid <= until
     )
 
 
@@ -142,7 +105,7 @@ def _of_kind(catalog: Catalog, record_id: object, *kinds: str) -> Record | None:
 def assess(catalog: Catalog, application: Record, today: datetime.date) -> Assessment:
     """Check one application against the notice and sum what its contracts received."""
     until = until_of(application, today)
-    achievement = _of_kind(catalog, application.get("achievement"), ACHIEVEMENT)
+    achievement = _of_kind(catalog, application.get("achievement"), "achievement")
     basis = judge_basis(catalog, application, until)
     findings = [
         *_achievement_findings(application, achievement, until),
@@ -233,10 +196,10 @@ def judge_basis(catalog: Catalog, application: Record, until: datetime.date) -> 
         contract = catalog.get(contract_id) if isinstance(contract_id, str) else None
         reasons = _contract_reasons(catalog, application, contract)
         findings.extend(
-            Finding(code, f"{contract_id} {why}", ("contracts", index))
-            for code, why in reasons
+            replace(r, message=f"{contract_id} {r.message}", path=("contracts", index))
+            for r in reasons
         )
-        codes = {code for code, _ in reasons}
+        codes = {reason.code for reason in reasons}
         unresolved = unresolved or MISSING_CONTRACT in codes
         if contract is not None and not codes & {MISSING_CONTRACT, CONTRACTS}:
             counted.append(contract)
@@ -280,45 +243,59 @@ def _shortfall(received: int, until: datetime.date, secondary: bool) -> Finding 
 
 def _contract_reasons(
     catalog: Catalog, application: Record, contract: Record | None
-) -> list[tuple[str, str]]:
-    """Say why one listed contract cannot support the application, code first."""
+) -> list[Finding]:
+    """Say why one listed contract cannot support the application."""
     if contract is None:
-        return [(MISSING_CONTRACT, "不在成果库中")]
+        return [Finding(MISSING_CONTRACT, "不在成果库中")]
     if contract.kind not in FOLLOW_UP_KINDS:
         wanted = "或".join(_title(catalog, kind) for kind in FOLLOW_UP_KINDS)
-        return [(MISSING_CONTRACT, f"是{_title(catalog, contract.kind)}：应为{wanted}")]
+        why = f"是{_title(catalog, contract.kind)}：应为{wanted}"
+        return [Finding(MISSING_CONTRACT, why)]
     mode_kind = MODE_KINDS.get(application.get("mode"), "")
     if contract.kind != mode_kind:
         why = (
             f"是{_title(catalog, contract.kind)}：本申请的认定模式只能选择"
             f"{_title(catalog, mode_kind)}"
         )
-        return [(CONTRACTS, why)]
+        return [Finding(CONTRACTS, why)]
     return _fit_reasons(catalog, application, contract)
 
 
 def _fit_reasons(
     catalog: Catalog, application: Record, contract: Record
-) -> list[tuple[str, str]]:
+) -> list[Finding]:
     """Say why a contract of the mode's kind does not fit the application."""
     reasons = []
     if application.get("achievement") not in _achievements(catalog, contract):
-        reasons.append(
-            (
-                CONTRACTS,
-                f"是成果 {contract.get('achievement')} 的合同，而本申请的成果是 "
-                f"{application.get('achievement')}：只能选择本成果的合同",
-            )
+        why = (
+            f"是成果 {contract.get('achievement')} 的合同，而本申请的成果是 "
+            f"{application.get('achievement')}：只能选择本成果的合同"
         )
-    if contract.kind == COOPERATION and contract.get("first_partnership") is not True:
-        reasons.append(
-            (
-                FIRST_PARTNERSHIP,
-                "没有标为首次合作（first_partnership: true）：先使用后合作模式"
-                "只能选择与某一单位首次合作的后合作合同",
-            )
-        )
+        reasons.append(Finding(CONTRACTS, why))
+    if contract.kind == COOPERATION:
+        reasons.extend(_partnership_reasons(catalog, contract))
     return reasons
+
+
+def _partnership_reasons(catalog: Catalog, contract: Record) -> list[Finding]:
+    """Say why a cooperation contract is not a first partnership, if it is not."""
+    # the rules package imports this module, so its contract rules load here
+    from usefirst.rules.contracts import deals_by_partner, earlier_deal
+
+    only = "先使用后合作模式只能选择与某一单位首次合作的后合作合同"
+    if contract.get("first_partnership") is not True:
+        why = f"没有标为首次合作（first_partnership: true）：{only}"
+        return [Finding(FIRST_PARTNERSHIP, why)]
+    deals = catalog.shared("deals by partner", lambda: deals_by_partner(catalog))
+    earlier = earlier_deal(catalog, contract, deals)
+    if earlier is None:
+        return []
+    why = (
+        f"标为首次合作，但本单位已于 {earlier.get('signed_on')} 与该企业签订"
+        f"后合作合同 {earlier.id}，不是首次合作：{only}"
+    )
+    # NOTICE.first_partnership reports the cause, at the contract's wrong mark
+    return [Finding(FIRST_PARTNERSHIP, why, secondary=True)]
 
 
 def _achievements(catalog: Catalog, contract: Record) -> set[object]:
@@ -343,7 +320,7 @@ def _reuse_findings(catalog: Catalog, application: Record) -> list[Finding]:
             other.id
             for other in catalog.of_kind(APPLICATION)
             if contract_id in other.get("contracts", [])
-            and _filed_order(other) < _filed_order(application)
+            and filing_order(other) < filing_order(application)
         ]
         if earlier:
             found.append(
@@ -357,9 +334,14 @@ def _reuse_findings(catalog: Catalog, application: Record) -> list[Finding]:
     return found
 
 
-def _filed_order(application: Record) -> tuple[str, str]:
+def filing_order(application: Record) -> tuple[int, str, str]:
+    """Sort key of applications, earliest first: year, date submitted, file."""
     # an application without a date counts as filed after every dated one
-    return application.get("submitted_on") or "9999-12-31", application.id
+    return (
+        application.get("year"),
+        application.get("submitted_on") or _UNDATED,
+        application.file,
+    )
 
 
 def assess_year(catalog: Catalog, year: int, today: datetime.date) -> list[Assessment]:
@@ -369,72 +351,3 @@ def assess_year(catalog: Catalog, year: int, today: datetime.date) -> list[Asses
         assess(catalog, application, today)
         for application in sorted(applications, key=lambda a: a.file)
     ]
-
-
-def criteria_of(
-    catalog: Catalog, assessment: Assessment, shortlisted: Counter[str]
-) -> Criteria:
-    """Count the notice's criteria for one application."""
-    application = assessment.application
-    achievement_id = application.get("achievement")
-    person, unit = application.get("filed_by"), application.get("unit")
-    follow_kind = MODE_KINDS.get(application.get("mode"), "")
-    return Criteria(
-        received_fen=assessment.received_fen,
-        unit_shortlisted=shortlisted[unit],
-        inventor_achievements=sum(
-            1
-            for achievement in catalog.of_kind(ACHIEVEMENT)
-            if achievement.get("unit") == unit
-            and person in [p["name"] for p in achievement.get("inventors", [])]
-        ),
-        first_use_contracts=len(
-            list(catalog.referring(FIRST_USE, "achievement", achievement_id))
-        ),
-        follow_up_contracts=len(
-            list(catalog.referring(follow_kind, "achievement", achievement_id))
-        ),
-    )
-
-
-def rank(catalog: Catalog, year: int, today: datetime.date) -> list[Ranked]:
-    """Assess and rank a year's applications: each mode ranked, ineligible last."""
-    assessments = assess_year(catalog, year, today)
-    shortlisted = Counter(a.application.get("unit") for a in assessments if a.eligible)
-    ranked = [
-        Ranked(a, criteria_of(catalog, a, shortlisted), None) for a in assessments
-    ]
-    for mode in MODE_KINDS:
-        _number(
-            [
-                r
-                for r in ranked
-                if r.assessment.eligible
-                and r.assessment.application.get("mode") == mode
-            ]
-        )
-    return sorted(ranked, key=_place)
-
-
-def _number(entries: list[Ranked]) -> None:
-    """Give competition ranks (1, 2, 2, 4) by the criteria."""
-    entries.sort(
-        key=lambda entry: (entry.criteria.order(), entry.assessment.application.id)
-    )
-    for position, entry in enumerate(entries, start=1):
-        previous = entries[position - 2] if position > 1 else None
-        same = (
-            previous is not None and previous.criteria.order() == entry.criteria.order()
-        )
-        entry.rank = previous.rank if same and previous else position
-
-
-def _place(entry: Ranked) -> tuple:
-    mode = entry.assessment.application.get("mode")
-    modes = list(MODE_KINDS)
-    return (
-        entry.rank is None,
-        modes.index(mode) if mode in modes else len(modes),
-        entry.rank or 0,
-        entry.assessment.application.id,
-    )

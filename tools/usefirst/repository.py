@@ -49,7 +49,7 @@ class Repository:
     def schemas(self) -> SchemaSet:
         return SchemaSet.load(self.schema_dir)
 
-    def relative(self, path: Path) -> str:
+    def relative(self, path: Path | str) -> str:
         """Name a file the way messages show it: relative, with slashes.
 
         A file outside the repository keeps its absolute path.

@@ -20,15 +20,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import fastjsonschema
-import jsonschema
-from referencing import Registry
-from referencing.jsonschema import DRAFT202012
 
 from usefirst.loader import Document
 from usefirst.problems import Problem
+
+if TYPE_CHECKING:  # imported when a record fails the fast path, see _full_validators
+    import jsonschema
+    from referencing import Registry
 
 COMMON = "common"
 SCHEMA_SUFFIX = ".schema.json"
@@ -69,15 +70,26 @@ def _anchored(pattern: str) -> re.Pattern[str]:
 def _pattern(
     validator: Any, pattern: str, instance: Any, schema: dict[str, Any]
 ) -> Iterator[jsonschema.ValidationError]:
+    import jsonschema
+
     if validator.is_type(instance, "string") and not _anchored(pattern).search(
         instance
     ):
         yield jsonschema.ValidationError(f"{instance!r} does not match {pattern!r}")
 
 
-_FullValidator = jsonschema.validators.extend(
-    jsonschema.Draft202012Validator, validators={"pattern": _pattern}
-)
+@functools.cache
+def _full_validators() -> Any:
+    """Return the class of validators that report every error, with lines.
+
+    jsonschema and referencing take longer to import than a warm check takes
+    to run; valid records never need them.
+    """
+    import jsonschema
+
+    return jsonschema.validators.extend(
+        jsonschema.Draft202012Validator, validators={"pattern": _pattern}
+    )
 
 
 @dataclass
@@ -87,6 +99,9 @@ class SchemaSet:
     documents: dict[str, dict[str, Any]]
     _fast: dict[str, Any] = field(default_factory=dict, repr=False)
     _full: dict[str, Any] = field(default_factory=dict, repr=False)
+    _titles: dict[tuple[str, tuple], str] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     @classmethod
     def load(cls, folder: Path) -> SchemaSet:
@@ -103,6 +118,9 @@ class SchemaSet:
 
     @cached_property
     def registry(self) -> Registry:
+        from referencing import Registry
+        from referencing.jsonschema import DRAFT202012
+
         resources = [
             (f"{name}{SCHEMA_SUFFIX}", DRAFT202012.create_resource(schema))
             for name, schema in self.documents.items()
@@ -112,7 +130,9 @@ class SchemaSet:
     def validator(self, kind: str) -> jsonschema.Draft202012Validator:
         """Return the full validator of a kind, which reports every error."""
         if kind not in self._full:
-            self._full[kind] = _FullValidator(
+            import jsonschema
+
+            self._full[kind] = _full_validators()(
                 self.documents[kind],
                 registry=self.registry,
                 format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER,
@@ -174,6 +194,14 @@ class SchemaSet:
 
     def field_title(self, kind: str, path: tuple[str | int, ...]) -> str:
         """Name a field in Chinese, as its schema titles it."""
+        # every item of a list has the same title: one entry for all of them
+        key = (kind, tuple(0 if isinstance(part, int) else part for part in path))
+        title = self._titles.get(key)
+        if title is None:
+            title = self._titles[key] = self._title(kind, key[1])
+        return title
+
+    def _title(self, kind: str, path: tuple[str | int, ...]) -> str:
         for end in range(len(path), 0, -1):
             if isinstance(path[end - 1], str):
                 title = self.field_schema(kind, path[:end]).get("title")
@@ -315,6 +343,8 @@ def _as_validation_error(
     error: fastjsonschema.JsonSchemaValueException,
 ) -> jsonschema.ValidationError:
     """Restate an error of the fast path the way jsonschema reports errors."""
+    import jsonschema
+
     path = [int(part) if part.isdigit() else part for part in error.path[1:]]
     definition = error.definition or {}
     return jsonschema.ValidationError(

@@ -59,7 +59,15 @@ def run(args: argparse.Namespace, repository: Repository) -> int:
             f"有 {len(broken)} 个记录文件有错误，未导出；运行 usefirst validate 查看",
             file=sys.stderr,
         )
-    counts = export_catalog(catalog, args.output, kinds, args.unit)
+    try:
+        counts = export_catalog(catalog, args.output, kinds, args.unit)
+    except OSError:
+        print(
+            f"无法写入导出文件 {args.output}：请确认所在文件夹存在、有写入权限，"
+            "且文件没有在其他程序中打开",
+            file=sys.stderr,
+        )
+        return USAGE
     total = sum(counts.values())
     print(f"已导出 {total} 条记录到 {args.output}")
     return OK

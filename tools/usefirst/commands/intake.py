@@ -7,13 +7,16 @@ gh issue view 42 --json body --jq .body | usefirst intake - --kind technology_ne
 from __future__ import annotations
 
 import argparse
+import datetime
 import sys
 from pathlib import Path
 
-from usefirst.commands import date_or_today
+from usefirst.dates import cli_day
 from usefirst.exitcodes import INVALID, OK, USAGE
 from usefirst.intake import FORMS, MAX_BODY_CHARS, intake
-from usefirst.problems import Problem, Severity, has_errors
+from usefirst.kinds import UNIT_FILE
+from usefirst.loader import load_file
+from usefirst.problems import has_errors
 from usefirst.report import render
 from usefirst.repository import Repository
 
@@ -40,17 +43,19 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="写入的记录文件；不写则输出到屏幕",
     )
     parser.add_argument(
-        "--date", metavar="YYYY-MM-DD", help="填报日期（技术需求的发布日期）；默认今天"
+        "--date",
+        type=cli_day,
+        metavar="YYYY-MM-DD",
+        help="填报日期（技术需求的发布日期）；默认今天",
     )
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace, repository: Repository) -> int:
     try:
-        date = date_or_today(args.date)
         body = _read(args.form)
-    except (ValueError, OSError) as error:
-        print(f"无法读取表单或日期：{error}", file=sys.stderr)
+    except OSError as error:
+        print(f"无法读取表单 {args.form}：{_reason(error)}", file=sys.stderr)
         return USAGE
     if args.output is not None and args.output.exists():
         print(
@@ -59,18 +64,22 @@ def run(args: argparse.Namespace, repository: Repository) -> int:
         return USAGE
     file = "-" if args.form == "-" else args.form
     text, path, problems = intake(
-        body, args.kind, repository.schemas, unit=args.unit, date=date, file=file
+        body,
+        args.kind,
+        repository.schemas,
+        unit=args.unit,
+        date=args.date or datetime.date.today(),
+        file=file,
+        registered=lambda unit: _unit_name(repository, unit),
     )
-    if path is not None:
-        problems.extend(_unit_note(repository, file, path))
     if problems:
         print(render(problems, "text"), file=sys.stderr)
     if text is None or has_errors(problems):
         return INVALID
     if args.output is None:
         sys.stdout.write(text)
-    else:
-        args.output.write_text(text, encoding="utf-8")
+    elif not _write(args.output, text):
+        return USAGE
     print(f"建议的记录位置：{path}", file=sys.stderr)
     return OK
 
@@ -83,16 +92,36 @@ def _read(name: str) -> str:
     return raw.decode("utf-8", "replace")
 
 
-def _unit_note(repository: Repository, file: str, path: str) -> list[Problem]:
-    unit = path.split("/")[1]
-    if (repository.catalog_dir / unit / "unit.yaml").is_file():
-        return []
-    return [
-        Problem(
-            file,
-            1,
-            "INTAKE.unit_unknown",
-            f"成果库中还没有单位 {unit}（catalog/{unit}/unit.yaml）：请先登记该单位",
-            severity=Severity.WARNING,
-        )
-    ]
+def _write(path: Path, text: str) -> bool:
+    """Write a new file; say in Chinese why not, and never overwrite."""
+    try:
+        with path.open("x", encoding="utf-8") as handle:
+            handle.write(text)
+    except OSError as error:
+        print(f"无法写入 {path}：{_reason(error)}", file=sys.stderr)
+        return False
+    return True
+
+
+def _reason(error: OSError) -> str:
+    """Say in Chinese why a file could not be read or written."""
+    if isinstance(error, FileNotFoundError):
+        folder = Path(error.filename or ".").parent
+        return "文件不存在" if folder.is_dir() else "文件夹不存在"
+    if isinstance(error, FileExistsError):
+        return "文件已存在，不会覆盖"
+    if isinstance(error, IsADirectoryError):
+        return "这是一个文件夹，不是文件"
+    if isinstance(error, PermissionError):
+        return "没有读写权限"
+    return "系统拒绝了这次读写，请检查路径和磁盘空间"
+
+
+def _unit_name(repository: Repository, unit: str) -> str | None:
+    """The name of a unit in the catalog ("" if unnamed), or None if absent."""
+    path = repository.catalog_dir / unit / UNIT_FILE
+    if not path.is_file():
+        return None
+    document, _ = load_file(path, repository.relative(path))
+    name = document.data.get("name") if document is not None else None
+    return name if isinstance(name, str) else ""

@@ -2,6 +2,10 @@
 
 usefirst new achievement --unit scut
 usefirst new first_use_contract --unit scut --id scut-xsy-2026-001
+
+The unit and the id become folder and file names, so both must be names the
+schemas allow (lowercase letters, digits and hyphens): a value such as
+``../../x`` could otherwise put a file anywhere.
 """
 
 from __future__ import annotations
@@ -12,10 +16,17 @@ import sys
 
 from usefirst.catalog import record_files
 from usefirst.exitcodes import OK, USAGE
-from usefirst.kinds import KIND_FOLDERS, UNIT_FILE, UNIT_KIND
+from usefirst.kinds import (
+    KIND_FOLDERS,
+    RECORD_ID,
+    UNIT_FILE,
+    UNIT_ID,
+    UNIT_KIND,
+    id_pattern,
+)
 from usefirst.repository import Repository
 from usefirst.scaffold import new_id, scaffold
-from usefirst.schemas import SchemaSet
+from usefirst.schemas import COMMON, SchemaSet
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -32,21 +43,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace, repository: Repository) -> int:
     schemas: SchemaSet = repository.schemas
-    if args.kind not in schemas.kinds:
-        print(
-            f"不认识的记录类型“{args.kind}”：可选 {'、'.join(schemas.kinds)}",
-            file=sys.stderr,
-        )
-        return USAGE
-    unit_folder = repository.catalog_dir / args.unit
-    if args.kind != UNIT_KIND and not (unit_folder / UNIT_FILE).is_file():
-        print(
-            f"找不到单位“{args.unit}”：请先运行 usefirst new unit --unit {args.unit}",
-            file=sys.stderr,
-        )
+    problem = _usage_problem(args, repository)
+    if problem is not None:
+        print(problem, file=sys.stderr)
         return USAGE
     taken = {path.stem for path in record_files(repository)}
     record_id = args.id or new_id(taken, args.unit, datetime.date.today())
+    if not id_pattern(schemas, RECORD_ID).fullmatch(record_id):
+        print(
+            _bad_name(schemas, RECORD_ID, record_id, "请用 --id 指定"), file=sys.stderr
+        )
+        return USAGE
+    unit_folder = repository.catalog_dir / args.unit
     if args.kind == UNIT_KIND:
         path = unit_folder / UNIT_FILE
     else:
@@ -60,3 +68,26 @@ def run(args: argparse.Namespace, repository: Repository) -> int:
     )
     print(repository.relative(path))
     return OK
+
+
+def _usage_problem(args: argparse.Namespace, repository: Repository) -> str | None:
+    """Say what is wrong with the kind, the unit or the id given, if anything."""
+    schemas = repository.schemas
+    if args.kind not in schemas.kinds:
+        return f"不认识的记录类型“{args.kind}”：可选 {'、'.join(schemas.kinds)}"
+    if not id_pattern(schemas, UNIT_ID).fullmatch(args.unit):
+        return _bad_name(schemas, UNIT_ID, args.unit, "请写单位文件夹名，例如 scut")
+    if args.id is not None and not id_pattern(schemas, RECORD_ID).fullmatch(args.id):
+        return _bad_name(schemas, RECORD_ID, args.id, "例如 scut-2026-001")
+    unit_file = repository.catalog_dir / args.unit / UNIT_FILE
+    if args.kind != UNIT_KIND and not unit_file.is_file():
+        return f"找不到单位“{args.unit}”：请先运行 usefirst new unit --unit {args.unit}"
+    return None
+
+
+def _bad_name(schemas: SchemaSet, definition: str, value: str, hint: str) -> str:
+    title = schemas.documents[COMMON]["$defs"][definition].get("title", definition)
+    return (
+        f"“{title}”不能是“{value}”：它是文件夹或文件的名字，只能用小写字母、数字和"
+        f"连字符，以字母或数字开头；{hint}"
+    )

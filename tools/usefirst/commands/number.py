@@ -8,10 +8,11 @@ usefirst number --dry-run            # show what would be assigned
 from __future__ import annotations
 
 import argparse
+import datetime
 import sys
 
-from usefirst.commands import date_or_today
-from usefirst.exitcodes import INVALID, OK, USAGE
+from usefirst.dates import cli_day
+from usefirst.exitcodes import INVALID, OK
 from usefirst.numbering import assign_numbers
 from usefirst.problems import has_errors
 from usefirst.report import render
@@ -29,6 +30,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument(
         "--date",
+        type=cli_day,
         metavar="YYYY-MM-DD",
         help="审核通过（合并）的日期，决定编号年份和入库日期；默认今天",
     )
@@ -39,11 +41,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace, repository: Repository) -> int:
-    try:
-        date = date_or_today(args.date)
-    except ValueError:
-        print(f"日期应写作 YYYY-MM-DD，例如 2026-05-01：{args.date}", file=sys.stderr)
-        return USAGE
+    date = args.date or datetime.date.today()
     outcome = assign_numbers(repository, date, dry_run=args.dry_run)
     for assignment in outcome.assigned:
         print(f"{assignment.file}: {assignment.number}")

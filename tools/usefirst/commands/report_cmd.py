@@ -5,7 +5,9 @@ usefirst report contracts --unit scut --within 90 -o scut.xlsx
 usefirst report summary --year 2026 -o 2026年度汇总.md
 
 Markdown on stdout unless ``-o`` names a .md or .xlsx file. No report is
-public: they show amounts received and counterparties.
+public: they show amounts received and counterparties. The catalog is checked
+as ``usefirst validate`` checks it, so that the recognition report can mark
+applications resting on records with errors.
 Registered as ``report`` (``usefirst.report`` renders problems).
 """
 
@@ -13,11 +15,17 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import difflib
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
-from usefirst.catalog import Catalog, load_catalog
+from usefirst.catalog import Catalog
+from usefirst.check import check_repository
+from usefirst.dates import cli_day
 from usefirst.exitcodes import OK, USAGE
+from usefirst.kinds import UNIT_FILE
+from usefirst.problems import Problem
 from usefirst.reports.first_use import first_use_report
 from usefirst.reports.markdown import render_markdown
 from usefirst.reports.model import Report
@@ -25,6 +33,8 @@ from usefirst.reports.ranking import recognition_report
 from usefirst.reports.xlsx import write_xlsx
 from usefirst.reports.year_summary import year_summary
 from usefirst.repository import Repository
+
+MAX_WITHIN_DAYS = 3650
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -41,9 +51,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     contracts.add_argument("--unit", required=True, help="单位标识")
     contracts.add_argument(
         "--within",
-        type=int,
+        type=within_days,
         default=90,
-        help="免费期在多少天内结束算“即将届满”（默认 90）",
+        help=f"免费期在多少天内结束算“即将届满”（1 到 {MAX_WITHIN_DAYS}，默认 90）",
     )
     contracts.set_defaults(build=_contracts)
     summary = _add(
@@ -62,7 +72,7 @@ def _add(
     )
     parser.add_argument(
         "--today",
-        type=_day,
+        type=cli_day,
         default=None,
         help="按哪一天计算（YYYY-MM-DD，默认今天）",
     )
@@ -70,29 +80,39 @@ def _add(
     return parser
 
 
-def _day(text: str) -> datetime.date:
-    try:
-        return datetime.date.fromisoformat(text)
-    except ValueError:
+def within_days(text: str) -> int:
+    """Read ``--within``: a whole number of days from 1 to ``MAX_WITHIN_DAYS``."""
+    days = int(text) if text.isascii() and text.isdigit() else 0
+    if not 1 <= days <= MAX_WITHIN_DAYS:
         raise argparse.ArgumentTypeError(
-            f"“{text}”不是日期：应写作 YYYY-MM-DD"
-        ) from None
+            f"“{text}”不是有效的天数：应为 1 到 {MAX_WITHIN_DAYS} 之间的整数"
+        )
+    return days
 
 
 def _recognition(
-    catalog: Catalog, args: argparse.Namespace, today: datetime.date
+    catalog: Catalog,
+    args: argparse.Namespace,
+    today: datetime.date,
+    problems: Sequence[Problem],
 ) -> Report:
-    return recognition_report(catalog, args.year, today)
+    return recognition_report(catalog, args.year, today, problems)
 
 
 def _contracts(
-    catalog: Catalog, args: argparse.Namespace, today: datetime.date
+    catalog: Catalog,
+    args: argparse.Namespace,
+    today: datetime.date,
+    problems: Sequence[Problem],
 ) -> Report:
     return first_use_report(catalog, args.unit, today, args.within)
 
 
 def _summary(
-    catalog: Catalog, args: argparse.Namespace, today: datetime.date
+    catalog: Catalog,
+    args: argparse.Namespace,
+    today: datetime.date,
+    problems: Sequence[Problem],
 ) -> Report:
     return year_summary(catalog, args.year)
 
@@ -102,27 +122,59 @@ def run(args: argparse.Namespace, repository: Repository) -> int:
     if output is not None and output.suffix.lower() not in (".md", ".xlsx"):
         print("报表文件的扩展名应为 .md 或 .xlsx", file=sys.stderr)
         return USAGE
-    if (
-        getattr(args, "unit", None)
-        and not (repository.catalog_dir / args.unit).is_dir()
-    ):
-        print(f"找不到单位文件夹：catalog/{args.unit}", file=sys.stderr)
+    unit = getattr(args, "unit", None)
+    if unit is not None and (why := unknown_unit(repository, unit)):
+        print(why, file=sys.stderr)
         return USAGE
-    catalog, problems = load_catalog(repository)
-    broken = {problem.file for problem in problems if problem.is_error}
-    if broken:
+    today = args.today or datetime.date.today()
+    catalog, problems = check_repository(repository, today=today)
+    _warn_unloaded(catalog, problems)
+    report = args.build(catalog, args, today, problems)
+    if output is None:
+        sys.stdout.write(render_markdown(report))
+        return OK
+    try:
+        _write(report, output)
+    except OSError:
         print(
-            f"注意：{len(broken)} 个记录文件有错误，未计入报表；"
+            f"无法写入报表文件 {output}：请确认所在文件夹存在、有写入权限，"
+            "且文件没有在其他程序中打开",
+            file=sys.stderr,
+        )
+        return USAGE
+    print(f"已生成报表：{output}")
+    return OK
+
+
+def unknown_unit(repository: Repository, unit: str) -> str | None:
+    """Say why a unit id names no unit of the catalog, listing close ids."""
+    units = sorted(
+        path.parent.name for path in repository.catalog_dir.glob(f"*/{UNIT_FILE}")
+    )
+    if unit in units:
+        return None
+    close = difflib.get_close_matches(unit, units, n=5, cutoff=0.5)
+    hint = (
+        f"：是否应为 {'、'.join(close)}？"
+        if close
+        else "：请写 catalog/ 下单位文件夹的名称"
+    )
+    return f"成果库中没有单位“{unit}”（catalog/{unit}/{UNIT_FILE} 不存在）{hint}"
+
+
+def _warn_unloaded(catalog: Catalog, problems: list[Problem]) -> None:
+    loaded = {record.file for record in catalog.records}
+    unloaded = {p.file for p in problems if p.is_error and p.file not in loaded}
+    if unloaded:
+        print(
+            f"注意：{len(unloaded)} 个记录文件有错误，未计入报表；"
             "运行 usefirst validate 查看",
             file=sys.stderr,
         )
-    report = args.build(catalog, args, args.today or datetime.date.today())
-    if output is None:
-        sys.stdout.write(render_markdown(report))
-    elif output.suffix.lower() == ".xlsx":
+
+
+def _write(report: Report, output: Path) -> None:
+    if output.suffix.lower() == ".xlsx":
         write_xlsx(report, output)
-        print(f"已生成报表：{output}")
     else:
         output.write_text(render_markdown(report), encoding="utf-8")
-        print(f"已生成报表：{output}")
-    return OK

@@ -40,6 +40,14 @@ def run(args: argparse.Namespace, repository: Repository) -> int:
     if args.output.suffix.lower() not in SUFFIXES:
         print("模板文件的扩展名应为 .xlsx 或 .csv", file=sys.stderr)
         return USAGE
-    write_template(repository.schemas, args.kind, args.output)
+    try:
+        write_template(repository.schemas, args.kind, args.output)
+    except OSError:
+        print(
+            f"无法写入模板文件 {args.output}：请确认所在文件夹存在、有写入权限，"
+            "且文件没有在其他程序中打开",
+            file=sys.stderr,
+        )
+        return USAGE
     print(f"已生成模板：{args.output}")
     return OK

@@ -6,6 +6,7 @@ Each first-use contract of the unit with the pay-later and cooperation contracts
 that name it, the money they received up to today, and where it stands: a
 follow-up contract signed, the free period ending within ``within_days`` days,
 the free period over with nothing signed, or still running with nothing yet.
+Contract kinds are named as their schemas title them.
 """
 
 from __future__ import annotations
@@ -14,14 +15,16 @@ import datetime
 from collections import Counter
 
 from usefirst.catalog import Catalog, Record
-from usefirst.recognition import received_fen
-from usefirst.reports.model import Cell, Report, Table, yuan
+from usefirst.dates import parse_day
+from usefirst.money import fen_to_yuan
+from usefirst.recognition import FIRST_USE, FOLLOW_UP_KINDS, received_fen
+from usefirst.reports.model import Cell, Report, Table
+from usefirst.rules.lookup import kind_name
 
-FIRST_USE = "first_use_contract"
-FOLLOW_UPS = {"pay_later_contract": "后付费合同", "cooperation_contract": "后合作合同"}
 ENDED = "免费期已届满，尚无后续合同"
 ENDING = "免费期即将届满，尚无后续合同"
 RUNNING = "免费期内，尚无后续合同"
+UNKNOWN_END = "免费期结束日期无法识别，尚无后续合同"
 HEADERS = [
     "先使用合同",
     "备案编号",
@@ -68,12 +71,16 @@ def first_use_report(
 
 
 def status_of(
-    follow_ups: list[Record], end: datetime.date, today: datetime.date, within_days: int
+    follow_ups: list[str],
+    end: datetime.date | None,
+    today: datetime.date,
+    within_days: int,
 ) -> str:
-    """Say where a first-use contract stands, in Chinese."""
+    """Say where a first-use contract stands, given its follow-ups' kind titles."""
     if follow_ups:
-        kinds = dict.fromkeys(FOLLOW_UPS[contract.kind] for contract in follow_ups)
-        return "已签" + "、".join(kinds)
+        return "已签" + "、".join(dict.fromkeys(follow_ups))
+    if end is None:
+        return UNKNOWN_END
     if end < today:
         return ENDED
     if (end - today).days <= within_days:
@@ -86,11 +93,11 @@ def _row(
 ) -> list[Cell]:
     follow_ups = [
         record
-        for kind in FOLLOW_UPS
+        for kind in FOLLOW_UP_KINDS
         for record in catalog.referring(kind, "first_use_contract", contract.id)
     ]
+    titles = [kind_name(catalog, record.kind) for record in follow_ups]
     period = contract.get("free_period", {})
-    end = datetime.date.fromisoformat(period["end"])
     achievement = catalog.get(contract.get("achievement"))
     received = sum(received_fen(record, today) for record in follow_ups)
     return [
@@ -102,7 +109,8 @@ def _row(
         contract.get("signed_on"),
         period.get("start"),
         period.get("end"),
-        "、".join(f"{FOLLOW_UPS[r.kind]} {r.id}" for r in follow_ups) or None,
-        yuan(received),
-        status_of(follow_ups, end, today, within_days),
+        "、".join(f"{t} {r.id}" for t, r in zip(titles, follow_ups, strict=True))
+        or None,
+        fen_to_yuan(received),
+        status_of(titles, parse_day(period.get("end")), today, within_days),
     ]

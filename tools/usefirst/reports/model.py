@@ -3,16 +3,15 @@
     Report("2027 年认定申请排序", notes=["按实际到账金额排序"],
            tables=[Table("先使用后付费", ["名次", "申请"], [[1, "scut-rd-2027-001"]])])
 
-Cells are text, integers, or amounts in yuan as ``Decimal``; each writer
-shows them its own way (Markdown with thousands separators, Excel as numbers).
+Cells are text, integers, or amounts in yuan as ``Decimal`` (from fen with
+``usefirst.money.fen_to_yuan``); each writer shows them its own way (Markdown
+with thousands separators, Excel as numbers).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-
-from usefirst.money import FEN_PER_YUAN
 
 Cell = str | int | Decimal | None
 NOT_PUBLIC = "内部资料，不公开"
@@ -34,8 +33,3 @@ class Report:
     title: str
     notes: list[str] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
-
-
-def yuan(fen: int) -> Decimal:
-    """Turn fen into an exact amount in yuan for a cell."""
-    return Decimal(fen) / FEN_PER_YUAN

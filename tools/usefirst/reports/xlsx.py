@@ -2,7 +2,8 @@
 
     write_xlsx(report, Path("2027年度汇总.xlsx"))
 
-Amounts stay exact decimals in the file and show with thousands separators.
+Amounts stay exact decimals in the file and show with thousands separators;
+text from records is written as text, never run as a formula.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from usefirst.reports.model import NOT_PUBLIC, Report, Table
+from usefirst.sheets.formulas import append_row
 
 AMOUNT_FORMAT = "#,##0.00"
 _FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
@@ -28,7 +30,7 @@ def write_xlsx(report: Report, path: Path) -> None:
     notes = workbook.active
     notes.title = "说明"
     for line in (report.title, NOT_PUBLIC, "", *report.notes):
-        notes.append([line])
+        append_row(notes, [line])
     notes["A1"].font = Font(bold=True, size=14)
     notes.column_dimensions["A"].width = 100
     used: set[str] = {notes.title}
@@ -47,12 +49,10 @@ def _sheet_name(title: str, used: set[str]) -> str:
 
 
 def _write_table(sheet: Worksheet, table: Table) -> None:
-    sheet.append(table.headers)
-    for cell in sheet[1]:
+    for cell in append_row(sheet, table.headers):
         cell.font = Font(bold=True)
     for row in table.rows:
-        sheet.append(row)
-        for cell in sheet[sheet.max_row]:
+        for cell in append_row(sheet, row):
             if isinstance(cell.value, Decimal):
                 cell.number_format = AMOUNT_FORMAT
     for index, header in enumerate(table.headers, start=1):

@@ -16,26 +16,14 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from usefirst.catalog import Catalog, Record
-from usefirst.money import to_fen
-from usefirst.reports.model import Cell, Report, Table, yuan
+from usefirst.kinds import CONTRACT_KINDS
+from usefirst.money import fen_to_yuan, to_fen
+from usefirst.recognition import FOLLOW_UP_KINDS
+from usefirst.reports.model import Cell, Report, Table
+from usefirst.rules.lookup import kind_name
 
-ACHIEVEMENT = "achievement"
-CONTRACTS = {
-    "first_use_contract": "先使用合同",
-    "pay_later_contract": "后付费合同",
-    "cooperation_contract": "后合作合同",
-}
-PAID = ("pay_later_contract", "cooperation_contract")
 ADMITTED, EXITED = "admitted", "exited"
 UNKNOWN = "未知"
-HEADERS = [
-    "入库成果",
-    "出库成果",
-    *CONTRACTS.values(),
-    "后付费到账（元）",
-    "后合作到账（元）",
-    "到账合计（元）",
-]
 
 
 @dataclass
@@ -46,15 +34,26 @@ class Tally:
     received: Counter[str] = field(default_factory=Counter)
 
     def row(self) -> list[Cell]:
-        """Return the tally as the cells of a table row."""
-        paid = [self.received[kind] for kind in PAID]
+        """Return the tally as the cells of a table row, in ``headers`` order."""
+        paid = [self.received[kind] for kind in FOLLOW_UP_KINDS]
         return [
             self.counts[ADMITTED],
             self.counts[EXITED],
-            *(self.counts[kind] for kind in CONTRACTS),
-            *(yuan(fen) for fen in paid),
-            yuan(sum(paid)),
+            *(self.counts[kind] for kind in CONTRACT_KINDS),
+            *(fen_to_yuan(fen) for fen in paid),
+            fen_to_yuan(sum(paid)),
         ]
+
+
+def headers(catalog: Catalog) -> list[str]:
+    """Name the columns of a tally, contract kinds as their schemas title them."""
+    return [
+        "入库成果",
+        "出库成果",
+        *(kind_name(catalog, kind) for kind in CONTRACT_KINDS),
+        *(f"{kind_name(catalog, kind)}到账（元）" for kind in FOLLOW_UP_KINDS),
+        "到账合计（元）",
+    ]
 
 
 def _in_year(date: str | None, year: int) -> bool:
@@ -87,12 +86,12 @@ class _Summary:
             tally.received[key] += fen
 
     def run(self) -> None:
-        for achievement in self.catalog.of_kind(ACHIEVEMENT):
+        for achievement in self.catalog.of_kind("achievement"):
             if _in_year(achievement.get("admitted_on"), self.year):
                 self.add(achievement, ADMITTED, 1)
             if _in_year((achievement.get("exit") or {}).get("date"), self.year):
                 self.add(achievement, EXITED, 1)
-        for kind in CONTRACTS:
+        for kind in CONTRACT_KINDS:
             for contract in self.catalog.of_kind(kind):
                 self._contract(kind, contract)
 
@@ -115,7 +114,8 @@ def year_summary(catalog: Catalog, year: int) -> Report:
     summary.run()
     schemas = catalog.repository.schemas
     cities, clusters = schemas.vocabulary("city"), schemas.vocabulary("cluster")
-    undated = sum(1 for a in catalog.of_kind(ACHIEVEMENT) if not a.get("admitted_on"))
+    undated = sum(1 for a in catalog.of_kind("achievement") if not a.get("admitted_on"))
+    columns = headers(catalog)
     return Report(
         f"{year} 年度先用后转工作汇总",
         notes=[
@@ -124,18 +124,18 @@ def year_summary(catalog: Catalog, year: int) -> Report:
             f"没有入库日期的成果 {undated} 项未计入“入库成果”。",
         ],
         tables=[
-            Table("合计", ["项目", *HEADERS], [["全省", *summary.total.row()]]),
-            _table("按地市", "地市", cities, summary.cities),
-            _table("按产业集群", "产业集群", clusters, summary.clusters),
+            Table("合计", ["项目", *columns], [["全省", *summary.total.row()]]),
+            _table(["地市", *columns], "按地市", cities, summary.cities),
+            _table(["产业集群", *columns], "按产业集群", clusters, summary.clusters),
         ],
     )
 
 
 def _table(
-    title: str, name: str, labels: dict[str, str], tallies: dict[str, Tally]
+    columns: list[str], title: str, labels: dict[str, str], tallies: dict[str, Tally]
 ) -> Table:
     codes = [*labels, *sorted(set(tallies) - set(labels))]
     rows = [
         [labels.get(code, code), *tallies.get(code, Tally()).row()] for code in codes
     ]
-    return Table(title, [name, *HEADERS], rows)
+    return Table(title, columns, rows)

@@ -7,6 +7,11 @@ The checks, each in its own module: who may change what (``permissions``), what
 approval fixes (``approved``), attachments (``attachments``) and the unit's
 consent to an inventor's filing (``consent``). Rights and reviewers are read
 from the base side only.
+
+The change is what the head did since it left the base: the diff from their
+merge base, as ``git diff base...head`` shows it. A branch that is behind
+``main`` then does not appear to delete what ``main`` gained since; records are
+compared with the merge base, rights are read from the base as it is now.
 """
 
 from __future__ import annotations
@@ -67,10 +72,11 @@ def review(
     git.check()
     base_tree = git.tree(base)
     head_tree = git.tree(head) if head else git.worktree()
+    fork = git.tree(git.merge_base(base, head or "HEAD"))
     if head_sha is None and approvals is not None:
         head_sha = approvals.head_sha
     changes, problems = split_odd_names(
-        git.changes(base_tree.commit, head_tree.commit if head else None)
+        git.changes(fork.commit, head_tree.commit if head else None)
     )
     context = ReviewContext(
         repository,
@@ -80,6 +86,7 @@ def review(
         author=author.removeprefix("@") if author else None,
         approvals=approvals,
         head_commit=head_sha or (git.commit(head or "HEAD") if approvals else None),
+        fork=Side(fork) if fork.commit != base_tree.commit else None,
     )
     problems += [
         *permission_problems(context),

@@ -81,9 +81,20 @@ class Approvals:
 def load_approvals(path: Path) -> Approvals:
     """Read an approvals file; raise ``ApprovalsError`` with a Chinese reason."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise ApprovalsError(f"无法读取审批记录文件 {path}：{error}") from error
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError as error:
+        raise ApprovalsError(f"无法读取审批记录文件 {path}：文件不存在") from error
+    except (OSError, UnicodeDecodeError) as error:
+        raise ApprovalsError(
+            f"无法读取审批记录文件 {path}：应为 UTF-8 编码、可以读取的 JSON 文件"
+        ) from error
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise ApprovalsError(
+            f"审批记录文件 {path} 第 {error.lineno} 行第 {error.colno} 列不是有效的 "
+            "JSON：请重新用 gh api 下载评审记录，不要手工编辑"
+        ) from error
     head_sha = None
     if isinstance(data, dict):
         head_sha = data.get("head_sha")

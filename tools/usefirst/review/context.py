@@ -10,6 +10,8 @@
 
 Rights are always read from the base side, so that a pull request can never
 grant itself rights; logins are compared without regard to case, as GitHub does.
+Changed records are compared with the ``fork`` side, where the head left the
+base (the merge base), which is the base itself unless the base moved on since.
 """
 
 from __future__ import annotations
@@ -113,7 +115,13 @@ class ReviewContext:
     author: str | None = None
     approvals: Approvals | None = None
     head_commit: str | None = None
+    fork: Side | None = None
     _records: list[RecordChange] | None = field(default=None, repr=False)
+
+    @property
+    def origin(self) -> Side:
+        """The side changed records are compared with: the fork, else the base."""
+        return self.fork or self.base
 
     @cached_property
     def reviewers(self) -> list[str]:
@@ -145,14 +153,14 @@ class ReviewContext:
         if self._records is None:
             records = [(c, kind_of(c.path)) for c in self.changes]
             records = [(c, kind) for c, kind in records if kind is not None]
-            self.base.load(c.path for c, _ in records if c.status != "A")
+            self.origin.load(c.path for c, _ in records if c.status != "A")
             self.head.load(c.path for c, _ in records if c.status != "D")
             self._records = [
                 RecordChange(
                     change.path,
                     change.status,
                     kind,
-                    self.base.document(change.path) if change.status != "A" else None,
+                    self.origin.document(change.path) if change.status != "A" else None,
                     self.head.document(change.path) if change.status != "D" else None,
                 )
                 for change, kind in records

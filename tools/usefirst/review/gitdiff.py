@@ -3,16 +3,20 @@
     git = Git(Path("."))
     base = git.tree("origin/main")            # a commit
     head = git.worktree()                     # the working tree
-    for change in git.changes("origin/main"):
+    fork = git.merge_base("origin/main", "HEAD")
+    for change in git.changes(fork):
         print(change.status, change.path)     # "A catalog/scut/achievements/x.yaml"
     base.read("catalog/scut/unit.yaml")       # bytes, or None when absent
 
 Every path is relative to the repository root (where ``catalog/`` is), with
-slashes, even when the git work tree starts higher up.
+slashes, even when the git work tree starts higher up. Git's own error text is
+English and names git's internals: it goes to the DEBUG log (``usefirst -vv``),
+and ``GitError`` says in Chinese what failed.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 import subprocess
 from dataclasses import dataclass
@@ -20,6 +24,7 @@ from pathlib import Path, PurePosixPath
 from typing import Protocol
 
 SYMLINK_MODE = "120000"
+logger = logging.getLogger(__name__)
 
 
 class GitError(Exception):
@@ -65,7 +70,12 @@ class Git:
             raise GitError("找不到 git 命令：请先安装 git") from error
         if result.returncode != 0:
             detail = result.stderr.decode("utf-8", "replace").strip()
-            raise GitError(f"git {args[0]} 失败：{detail}")
+            logger.debug("git %s failed (%d): %s", args[0], result.returncode, detail)
+            raise GitError(
+                f"git {args[0]} 执行失败：请确认 {self.root} 是完整的 git 仓库"
+                "（浅克隆可能缺少需要的提交，可先 git fetch）；"
+                "用 usefirst -vv 运行可看到 git 的原始输出"
+            )
         return result.stdout
 
     def check(self) -> None:
@@ -83,6 +93,18 @@ class Git:
             out = self.run("rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}")
         except GitError as error:
             raise GitError(f"找不到提交“{ref}”：请检查分支名或先 git fetch") from error
+        return out.decode().strip()
+
+    def merge_base(self, base: str, head: str) -> str:
+        """The commit a branch started from: the last one it shares with ``base``."""
+        commits = self.commit(base), self.commit(head)
+        try:
+            out = self.run("merge-base", *commits)
+        except GitError as error:
+            raise GitError(
+                f"{head} 与 {base} 没有共同的提交，无法确定合并请求改了什么："
+                "请检查目标分支，或先 git fetch 取得完整的提交记录"
+            ) from error
         return out.decode().strip()
 
     def changes(self, base: str, head: str | None = None) -> list[Change]:

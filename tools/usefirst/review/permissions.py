@@ -7,7 +7,10 @@
 ``.github/CODEOWNERS`` is the exception: anyone may commit it when it is exactly
 what ``usefirst codeowners`` makes of the changed tree, since it follows from
 records the author may change. One problem is reported per folder, at the first
-changed file, so that a batch import does not repeat the same sentence.
+changed file, so that a batch import does not repeat the same sentence. A
+``unit.yaml`` that adds the author to its maintainers is reported as exactly
+that (REVIEW.self_grant, at the added login) rather than as one more file the
+author may not change.
 """
 
 from __future__ import annotations
@@ -33,8 +36,12 @@ def permission_problems(context: ReviewContext) -> list[Problem]:
         return [_author_missing()]
     if context.author_is_reviewer:
         return []
+    grants = _self_grants(context)
+    granting = {problem.file for problem in grants}
     by_unit: dict[str | None, list[str]] = defaultdict(list)
     for change in context.changes:
+        if change.path in granting:
+            continue
         if change.path != CODEOWNERS_FILE or not _codeowners_regenerated(context):
             by_unit[unit_of(change.path)].append(change.path)
     problems = [
@@ -42,8 +49,7 @@ def permission_problems(context: ReviewContext) -> list[Problem]:
         for unit, paths in by_unit.items()
         if (problem := _folder_problem(context, unit, paths)) is not None
     ]
-    problems.extend(_self_grants(context))
-    return problems
+    return [*problems, *grants]
 
 
 def _author_missing() -> Problem:
@@ -96,37 +102,42 @@ def _first_present(context: ReviewContext, paths: list[str]) -> str:
 
 
 def _self_grants(context: ReviewContext) -> list[Problem]:
+    """Unit files that list the author, who is no maintainer on the base side."""
     problems = []
     for change in context.record_changes():
         index = _granted_index(context, change) if change.kind == UNIT_KIND else None
         if index is not None:
-            problems.append(_self_grant(change, ("maintainers", index)))
+            new_unit = not context.unit_exists(change.unit)
+            problems.append(_self_grant(change, ("maintainers", index), new_unit))
     return problems
 
 
 def _granted_index(context: ReviewContext, change: RecordChange) -> int | None:
-    """The position of the author among maintainers he was not one of before."""
-    if change.after is None:
+    """The position of the author among the maintainers, if the base lacks him."""
+    if change.after is None or context.may_act_for(change.unit):
         return None
     author = (context.author or "").casefold()
-    before = change.before.data.get("maintainers") if change.before else []
-    was = {login.casefold() for login in login_list(before)}
     after = change.after.data.get("maintainers")
-    now = [login.casefold() for login in login_list(after)]
-    if author in was or author not in now:
+    if author not in {login.casefold() for login in login_list(after)}:
         return None
     return next(i for i, a in enumerate(after) if str(a).casefold() == author)
 
 
-def _self_grant(change: RecordChange, path: tuple[str | int, ...]) -> Problem:
-    return Problem(
-        change.path,
-        change.line(path),
-        "REVIEW.self_grant",
-        "本合并请求把提交人自己加入了“维护人”（maintainers）：新增的权限须由现有维护人"
-        "或省级审核人合并后才生效，不能在同一个合并请求中使用；请把维护人变更单独提交",
-        path,
-    )
+def _self_grant(
+    change: RecordChange, path: tuple[str | int, ...], new_unit: bool
+) -> Problem:
+    if new_unit:
+        message = (
+            "本合并请求新建单位并把提交人自己列为“维护人”（maintainers）：新单位须由省级"
+            "审核人登记，维护权限在合并后才生效；请联系省级审核人登记本单位"
+        )
+    else:
+        message = (
+            "本合并请求把提交人自己加入了“维护人”（maintainers）：新增的权限须由现有"
+            "维护人或省级审核人合并后才生效，不能在同一个合并请求中使用；"
+            "请把维护人变更单独提交"
+        )
+    return Problem(change.path, change.line(path), "REVIEW.self_grant", message, path)
 
 
 def _codeowners_regenerated(context: ReviewContext) -> bool:
@@ -134,4 +145,6 @@ def _codeowners_regenerated(context: ReviewContext) -> bool:
     content = context.head.tree.read(CODEOWNERS_FILE)
     if content is None:
         return False
-    return content == render_codeowners(context.head.tree).encode("utf-8")
+    return content == render_codeowners(
+        context.head.tree, context.repository.schemas
+    ).encode("utf-8")

@@ -14,8 +14,10 @@ import argparse
 import os
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
+
+from usefirst.exitcodes import OK, USAGE
 
 LIMIT = 1024 * 1024
 MARGIN = 8 * 1024
@@ -59,20 +61,57 @@ def append_summary(path: Path, title: str, report: str) -> None:
         handle.write(markdown)
 
 
+class _ChineseHelp(argparse.HelpFormatter):
+    """Argparse's help formatter, with the usage heading in Chinese."""
+
+    def add_usage(
+        self,
+        usage: str | None,
+        actions: Iterable[argparse.Action],
+        groups: Iterable[argparse._MutuallyExclusiveGroup],
+        prefix: str | None = None,
+    ) -> None:
+        super().add_usage(
+            usage, actions, groups, "用法：" if prefix is None else prefix
+        )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Build the command line of this module, every text in Chinese."""
+    parser = argparse.ArgumentParser(
+        prog="python -m usefirst.review.stepsummary",
+        description="把检查命令的报告写入 GitHub Actions 的检查摘要，不超过 1 MiB。",
+        formatter_class=_ChineseHelp,
+        add_help=False,
+    )
+    # own groups: argparse's default ones carry English titles
+    group = parser.add_argument_group("参数")
+    group.add_argument("report", type=Path, metavar="报告文件", help="检查命令的输出")
+    group.add_argument("--title", required=True, metavar="标题", help="摘要的标题")
+    group.add_argument(
+        "--output",
+        type=Path,
+        metavar="文件",
+        help="写入的摘要文件；默认取环境变量 GITHUB_STEP_SUMMARY",
+    )
+    group.add_argument("-h", "--help", action="help", help="显示本帮助并退出")
+    return parser
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Append each report file to ``$GITHUB_STEP_SUMMARY`` (or ``--output``)."""
-    parser = argparse.ArgumentParser(prog="python -m usefirst.review.stepsummary")
-    parser.add_argument("--title", required=True, help="摘要标题")
-    parser.add_argument("--output", type=Path, help="默认 $GITHUB_STEP_SUMMARY")
-    parser.add_argument("report", type=Path, help="检查命令的输出文件")
-    args = parser.parse_args(argv)
+    args = build_parser().parse_args(argv)
     output = args.output or os.environ.get("GITHUB_STEP_SUMMARY")
     if not output:
         print("没有 --output，也没有 GITHUB_STEP_SUMMARY 环境变量", file=sys.stderr)
-        return 2
-    report = args.report.read_text(encoding="utf-8", errors="replace")
+        return USAGE
+    try:
+        report = args.report.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        print(f"无法读取检查报告 {args.report}：文件不存在或不可读", file=sys.stderr)
+        return USAGE
     append_summary(Path(output), args.title, report)
-    return 0
+    return OK
 
 
 if __name__ == "__main__":

@@ -44,30 +44,57 @@ NUMBER_NAMES = {
     "ic_layout": "集成电路布图设计登记号",
     "plant_variety": "植物新品种权申请号",
 }
+# The form a number must have for its check to pass (the check says more, e.g.
+# about the check digit and the year). The forms exclude each other, so one
+# match tells the only type a number can be valid for, and only that type's
+# check needs to run.
+RIGHT_FORMS = {
+    "patent": r"ZL(?:[0-9]{8}|[0-9]{12})\.[0-9X]",
+    "patent_application": r"(?:[0-9]{8}|[0-9]{12})\.[0-9X]",
+    "software_copyright": r"[0-9]{4}SR[0-9]{6,7}",
+    "ic_layout": r"BS\.[0-9]{9}",
+    "plant_variety": r"CNA[0-9]{11}",
+}
+_FORM = re.compile(
+    "|".join(f"(?P<{name}>{form})" for name, form in RIGHT_FORMS.items())
+)
 _LONG_DIGITS = re.compile(r"[0-9]{10,}[0-9Xx]?")
+Numbered = dict[str, list[tuple[Record, int, str]]]
 
 
-def right_numbers(catalog: Catalog, right_type: str) -> Iterator[tuple[Record, int]]:
-    """Yield (achievement, index) for each right of a type that has a number."""
+def right_numbers(catalog: Catalog, right_type: str) -> list[tuple[Record, int, str]]:
+    """List (achievement, index, number) for each right of a type with a number."""
+    return catalog.shared("numbered rights", lambda: _numbered(catalog)).get(
+        right_type, []
+    )
+
+
+def _numbered(catalog: Catalog) -> Numbered:
+    # one pass over the achievements for all six rules that read the numbers
+    numbered: Numbered = {}
     for achievement in catalog.of_kind("achievement"):
         for index, right in enumerate(achievement.get("rights", [])):
-            if right.get("type") == right_type and right.get("number"):
-                yield achievement, index
+            number = right.get("number")
+            if number:
+                numbered.setdefault(right.get("type"), []).append(
+                    (achievement, index, number)
+                )
+    return numbered
 
 
 def other_form(number: str, right_type: str, today: datetime.date) -> str | None:
     """Return the other right type whose form this number has, if any."""
-    for other, check in RIGHT_CHECKS.items():
-        if other != right_type and check(number, today) is None:
-            return other
-    return None
+    match = _FORM.fullmatch(number) if isinstance(number, str) else None
+    other = match.lastgroup if match else None
+    if other is None or other == right_type:
+        return None
+    return other if RIGHT_CHECKS[other](number, today) is None else None
 
 
 def _number_rule(right_type: str, code: str) -> None:
     def check(catalog: Catalog, context: Context) -> Iterator[Problem]:
-        for achievement, index in right_numbers(catalog, right_type):
+        for achievement, index, number in right_numbers(catalog, right_type):
             path = ("rights", index, "number")
-            number = value_at(achievement, path)
             if other_form(number, right_type, context.today):
                 continue  # reported once, under ID.right_type
             problem = RIGHT_CHECKS[right_type](number, context.today)
@@ -90,8 +117,7 @@ for _type in RIGHT_CHECKS:
 def right_type_matches_number(catalog: Catalog, context: Context) -> Iterator[Problem]:
     """Report a number that is valid for another right type than the stated one."""
     for right_type in RIGHT_CHECKS:
-        for achievement, index in right_numbers(catalog, right_type):
-            number = achievement.get("rights")[index]["number"]
+        for achievement, index, number in right_numbers(catalog, right_type):
             other = other_form(number, right_type, context.today)
             if other is None or RIGHT_CHECKS[right_type](number, context.today) is None:
                 continue

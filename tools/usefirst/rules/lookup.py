@@ -55,10 +55,9 @@ def value_at(record: Record, path: Path) -> Any:
     value: Any = record.data
     for part in path:
         if isinstance(part, int):
-            ok = isinstance(value, list) and part < len(value)
-        else:
-            ok = isinstance(value, dict) and part in value
-        if not ok:
+            if not isinstance(value, list) or part >= len(value):
+                return None
+        elif not isinstance(value, dict) or part not in value:
             return None
         value = value[part]
     return value

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import Any
 
 from usefirst import identifiers
@@ -29,8 +29,18 @@ PUBLISHED_KINDS = ("achievement", "unit", "insurance_product", "technology_need"
 PARTY_KEYS = ("licensee", "partner")
 CONTACT_KEYS = ("contact_person", "contact_phone")
 SKIPPED_KEYS = ("uscc", "sha256")  # codes and hashes, checked as what they are
-Finder = Callable[[str, datetime.date], list[str]]
+Finding = tuple[Record, Path, str]
 _DIGIT_RUN = re.compile(r"[0-9]{3}")
+# What any identity number or mobile number the finders accept must contain,
+# tested on all of a record's text at once: 17 digits in a row, or the 11
+# digits of a mobile number not glued to a longer number or word (a digit
+# before it can only be the 6 of a +86 country code). Most records have
+# neither, and are done with two searches; each pattern opens with a single
+# character so that the regular expression engine skips quickly to it.
+_MAY_BE_ID = re.compile(r"[0-9](?<![0-9A-Za-z][0-9])[0-9]{16}")
+_MAY_BE_MOBILE = re.compile(
+    r"1(?<![0-57-9A-Za-z+]1)[3-9][0-9][ -]?[0-9]{4}[ -]?[0-9]{4}(?![0-9A-Za-z])"
+)
 
 
 def allowed(kind: str, path: Path) -> bool:
@@ -64,35 +74,73 @@ def mask(number: str) -> str:
     return number[:3] + "*" * max(len(number) - 7, 4) + number[-4:]
 
 
-def _findings(
-    catalog: Catalog, context: Context, finder: Finder
-) -> Iterator[tuple[Record, Path, str]]:
+def findings(
+    catalog: Catalog, today: datetime.date
+) -> tuple[list[Finding], list[Finding]]:
+    """Find identity numbers and mobile numbers where they may not stand."""
+    return catalog.shared(("privacy", today), lambda: _find(catalog, today))
+
+
+def _find(
+    catalog: Catalog, today: datetime.date
+) -> tuple[list[Finding], list[Finding]]:
+    resident_ids: list[Finding] = []
+    mobiles: list[Finding] = []
     for record in catalog.records:
+        if not _may_hold_numbers(record.data):
+            continue
         kind = record.kind
         for path, text in texts(record.data):
             # both an identity number and a mobile number have 3 digits in a row
             if not _DIGIT_RUN.search(text) or allowed(kind, path):
                 continue
-            for number in finder(text, context.today):
-                yield record, path, number
+            for number in identifiers.find_resident_ids(text, today=today):
+                resident_ids.append((record, path, number))
+            for number in identifiers.find_mobile_numbers(text):
+                mobiles.append((record, path, number))
+    return resident_ids, mobiles
+
+
+def _may_hold_numbers(data: dict[str, Any]) -> bool:
+    strings: list[str] = []
+    _strings_of_mapping(data, strings)
+    # one text per record; a line break ends a number as the end of a text does
+    text = "\n".join(strings)
+    return bool(_MAY_BE_ID.search(text) or _MAY_BE_MOBILE.search(text))
+
+
+def _strings_of_mapping(mapping: dict[str, Any], out: list[str]) -> None:
+    # the same values as texts(), without building a path for each: most
+    # records hold no number at all, and only those that may are walked again
+    for key, value in mapping.items():
+        if key in SKIPPED_KEYS:
+            continue
+        if isinstance(value, str):
+            out.append(value)
+        elif isinstance(value, dict):
+            _strings_of_mapping(value, out)
+        elif isinstance(value, list):
+            _strings_of_list(value, out)
+
+
+def _strings_of_list(items: list[Any], out: list[str]) -> None:
+    for value in items:
+        if isinstance(value, str):
+            out.append(value)
+        elif isinstance(value, dict):
+            _strings_of_mapping(value, out)
+        elif isinstance(value, list):
+            _strings_of_list(value, out)
 
 
 def _published(record: Record) -> bool:
     return record.kind in PUBLISHED_KINDS
 
 
-def _resident_ids(text: str, today: datetime.date) -> list[str]:
-    return identifiers.find_resident_ids(text, today=today)
-
-
-def _mobiles(text: str, today: datetime.date) -> list[str]:
-    return identifiers.find_mobile_numbers(text)
-
-
 @rule("PRIVACY.resident_id", "身份证号只出现在不公开的指定字段")
 def no_resident_ids(catalog: Catalog, context: Context) -> Iterator[Problem]:
     """Report resident identity numbers outside the fields meant for them."""
-    for record, path, number in _findings(catalog, context, _resident_ids):
+    for record, path, number in findings(catalog, context.today)[0]:
         fix = (
             "该字段会在网站公开，身份证号不能公开，请删除"
             if _published(record)
@@ -109,7 +157,7 @@ def no_resident_ids(catalog: Catalog, context: Context) -> Iterator[Problem]:
 @rule("PRIVACY.mobile", "个人手机号码只出现在不公开的指定字段")
 def no_mobile_numbers(catalog: Catalog, context: Context) -> Iterator[Problem]:
     """Report personal mobile numbers outside the fields meant for them."""
-    for record, path, number in _findings(catalog, context, _mobiles):
+    for record, path, number in findings(catalog, context.today)[1]:
         fix = (
             "该字段会在网站公开，请改填办公电话或单位邮箱"
             if _published(record)

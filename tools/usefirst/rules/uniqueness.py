@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from usefirst.catalog import Catalog, Record
 from usefirst.kinds import CONTRACT_KINDS
 from usefirst.problems import Problem, Severity
+from usefirst.recognition import filing_order
 from usefirst.rules.base import Context, rule
 from usefirst.rules.lookup import (
     ACHIEVEMENT,
@@ -132,7 +133,7 @@ def _claimed_twice(
 @rule("UNIQUE.recognition_contract", "一份合同只能作为一项认定申请的依据")
 def contracts_recognised_once(catalog: Catalog, context: Context) -> Iterator[Problem]:
     """Report a contract listed by a later application than the first to list it."""
-    applications = sorted(catalog.of_kind(RECOGNITION), key=_application_order)
+    applications = sorted(catalog.of_kind(RECOGNITION), key=filing_order)
     first_listing: dict[str, Record] = {}
     for application in applications:
         for index, contract_id in enumerate(application.get("contracts", [])):
@@ -146,11 +147,3 @@ def contracts_recognised_once(catalog: Catalog, context: Context) -> Iterator[Pr
                 f"“{contract_id}”已是{kind_name(catalog, RECOGNITION)} "
                 f"{earlier.file} 的依据：同一合同只能申请认定一次，请删除这一项",
             )
-
-
-def _application_order(application: Record) -> tuple[int, str, str]:
-    return (
-        application.get("year"),
-        application.get("submitted_on") or "9999-12-31",
-        application.file,
-    )

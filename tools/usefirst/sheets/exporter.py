@@ -7,8 +7,9 @@
 The sheets have the template's headers, drop-down lists and notes, with as
 many numbered groups as the longest list needs, and values the import reads
 back unchanged: Chinese names for codes, 是/否, lists joined by "；", exact
-amounts. An export holds contract amounts, payments and personal data, none of
-them public: it is for the unit and the provincial office only.
+amounts, and text that never runs as a formula (``formulas``). An export holds
+contract amounts, payments and personal data, none of them public: it is for
+the unit and the provincial office only.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from usefirst.catalog import Catalog, Record
 from usefirst.kinds import KIND_FOLDERS, UNIT_KIND
 from usefirst.sheets.columns import Column, ColumnSet
 from usefirst.sheets.display import to_cell, to_text_cell
+from usefirst.sheets.formulas import append_row, safe_cell
 from usefirst.sheets.workbook import CodeSheet, write_headers
 
 EXPORT_KINDS = (*KIND_FOLDERS, UNIT_KIND)
@@ -73,7 +75,9 @@ def _write_workbook(
         write_headers(sheet, layout, codes)
         for data in records:
             cells = columns.flatten(data)
-            sheet.append([to_cell(column, cells.get(column.path)) for column in layout])
+            append_row(
+                sheet, [to_cell(column, cells.get(column.path)) for column in layout]
+            )
     workbook.save(path)
 
 
@@ -82,9 +86,12 @@ def _write_csv(
 ) -> None:
     with path.open("w", encoding="utf-8-sig", newline="") as stream:
         writer = csv.writer(stream)
-        writer.writerow([column.header for column in layout])
+        writer.writerow([safe_cell(column.header) for column in layout])
         for data in records:
             cells = columns.flatten(data)
             writer.writerow(
-                [to_text_cell(column, cells.get(column.path)) for column in layout]
+                [
+                    safe_cell(to_text_cell(column, cells.get(column.path)))
+                    for column in layout
+                ]
             )

@@ -5,13 +5,14 @@
             ...
             bar.advance()
 
-Redrawn at most ten times a second; in a pipe, a file or CI it draws nothing,
-so logs stay clean. ``no_progress`` is the silent stand-in libraries take by
-default.
+Redrawn at most ten times a second, by ``clock`` (``time.monotonic`` unless a
+test passes its own); in a pipe, a file or CI it draws nothing, so logs stay
+clean. ``no_progress`` is the silent stand-in libraries take by default.
 """
 
 from __future__ import annotations
 
+import math
 import sys
 import time
 from collections.abc import Callable
@@ -30,13 +31,15 @@ class Progress:
         total: int,
         stream: TextIO | None = None,
         enabled: bool | None = None,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.label = label
         self.total = max(total, 0)
         self.stream = stream or sys.stderr
         self.enabled = self.stream.isatty() if enabled is None else enabled
+        self.clock = clock
         self.done = 0
-        self.drawn_at = 0.0
+        self.drawn_at = -math.inf
 
     def __enter__(self) -> Progress:
         return self
@@ -47,7 +50,7 @@ class Progress:
     def advance(self, count: int = 1) -> None:
         """Count steps as done; redraw if a tenth of a second has passed."""
         self.done += count
-        now = time.monotonic()
+        now = self.clock()
         if self.enabled and now - self.drawn_at >= INTERVAL:
             self.drawn_at = now
             self.draw()

@@ -10,7 +10,8 @@ above them is passed over); every later row that is not empty is a row of
 cells, numbered as the spreadsheet numbers it. Hidden sheets (the
 template's code lists) and the template's explanation sheet are not data. A CSV
 file may be UTF-8 (with or without BOM) or GB18030, as Excel on Chinese Windows
-saves it; its one sheet is named after the file.
+saves it; its one sheet is named after the file, and the apostrophe an export
+puts before text a spreadsheet would run as a formula is taken off again.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ import openpyxl
 
 from usefirst.problems import Problem
 from usefirst.sheets.cells import is_blank
+from usefirst.sheets.formulas import unguard
 from usefirst.sheets.progress import ProgressFactory, no_progress
 
 EXPLANATION_SHEET = "填写说明"
@@ -99,7 +101,8 @@ def _read_csv(path: Path, file: str) -> tuple[list[Table], list[Problem]]:
         )
         return [], [Problem(file, 1, "IMPORT.encoding", message)]
     rows = csv.reader(io.StringIO(text, newline=""))
-    return [_table(path.name, rows)], []
+    cells = ([unguard(cell) for cell in row] for row in rows)
+    return [_table(path.name, cells)], []
 
 
 def _table(sheet: str, rows: Any, advance: Callable[[], None] = lambda: None) -> Table:

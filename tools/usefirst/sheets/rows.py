@@ -98,8 +98,6 @@ class SheetImport:
         text = f"{where}：{message}"
         return Problem(self.session.file, row, rule, text, path, severity)
 
-    # headers
-
     def map_headers(self) -> bool:
         """Match headers to columns; tell whether every required column is there."""
         for number, header in enumerate(self.table.headers, start=1):
@@ -155,8 +153,6 @@ class SheetImport:
             if column.path[0] not in present:
                 missing.setdefault(column.path[0], column.header)
         return list(missing.values())
-
-    # rows
 
     def run(self) -> list[RowResult]:
         """Read, match and merge every row; report rows of other units once."""
@@ -248,8 +244,6 @@ class SheetImport:
         problems.append(
             self.problem(row.number, header, "IMPORT.duplicate_row", message)
         )
-
-    # merge
 
     def _merge(
         self,

@@ -37,6 +37,7 @@ from usefirst.sheets.columns import (
     conditions,
     group_key,
 )
+from usefirst.sheets.formulas import append_row, safe_cell, set_value
 from usefirst.sheets.reading import EXPLANATION_SHEET
 from usefirst.sheets.workbook import CodeSheet, requirement, write_headers
 
@@ -210,31 +211,29 @@ def write_template(schemas: SchemaSet, kind: str, path: Path) -> None:
 def _write_example(sheet: Worksheet, layout: list[Column], example: dict) -> None:
     font = Font(italic=True, color="808080")
     for index, column in enumerate(layout, start=1):
-        cell = sheet.cell(
-            row=EXAMPLE_ROW, column=index, value=example.get(column.header)
-        )
-        cell.font = font
+        cell = sheet.cell(row=EXAMPLE_ROW, column=index)
+        set_value(cell, example.get(column.header)).font = font
 
 
 def _write_explanation(
     sheet: Worksheet, columns: ColumnSet, layout: list[Column], example: dict
 ) -> None:
     """Write the general notes, then one line per column."""
-    sheet.append([f"{columns.title}批量导入模板：填写说明"])
+    append_row(sheet, [f"{columns.title}批量导入模板：填写说明"])
     sheet["A1"].font = Font(bold=True, size=14)
     for number, note in enumerate(GENERAL_NOTES, start=1):
         text = note.format(
             example=EXAMPLE_ROW, title=columns.title, groups=TEMPLATE_GROUPS
         )
-        sheet.append([f"{number}. {text}"])
+        append_row(sheet, [f"{number}. {text}"])
     sheet.append([])
-    sheet.append(["列名", "是否必填", "说明", "可选值", "示例"])
+    append_row(sheet, ["列名", "是否必填", "说明", "可选值", "示例"])
     for cell in sheet[sheet.max_row]:
         cell.font = Font(bold=True)
     first = sheet.max_row + 1
     when = conditions(columns.schemas, columns.kind)
     for column in layout:
-        sheet.append(_explanation_row(column, when, example))
+        append_row(sheet, _explanation_row(column, when, example))
     for letter, width in zip("ABCDE", (34, 22, 70, 50, 30), strict=True):
         sheet.column_dimensions[letter].width = width
     for row in sheet.iter_rows(min_row=first):
@@ -261,7 +260,10 @@ def _explanation_row(
 def _write_csv(path: Path, layout: list[Column], example: dict) -> None:
     with path.open("w", encoding="utf-8-sig", newline="") as stream:
         writer = csv.writer(stream)
-        writer.writerow([column.header for column in layout])
+        writer.writerow([safe_cell(column.header) for column in layout])
         writer.writerow(
-            ["" if (v := example.get(c.header)) is None else v for c in layout]
+            [
+                "" if (v := example.get(c.header)) is None else safe_cell(v)
+                for c in layout
+            ]
         )

@@ -22,6 +22,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from usefirst.sheets.columns import BOOLEAN, CHOICE, CHOICES, NO, YES, Column
+from usefirst.sheets.formulas import set_value
 from usefirst.sheets.reading import CODES_SHEET
 
 LAST_ROW = 1_048_576
@@ -43,9 +44,9 @@ class CodeSheet:
         if labels not in self.ranges:
             column = len(self.ranges) + 1
             letter = get_column_letter(column)
-            self.sheet.cell(row=1, column=column, value=title)
+            set_value(self.sheet.cell(row=1, column=column), title)
             for row, label in enumerate(labels, start=2):
-                self.sheet.cell(row=row, column=column, value=label)
+                set_value(self.sheet.cell(row=row, column=column), label)
             end = len(labels) + 1
             name = quote_sheetname(CODES_SHEET)
             self.ranges[labels] = f"{name}!${letter}$2:${letter}${end}"
@@ -64,7 +65,7 @@ def requirement(column: Column) -> str:
 def write_headers(sheet: Worksheet, columns: list[Column], codes: CodeSheet) -> None:
     """Write the header row with notes, widths and drop-down lists."""
     for index, column in enumerate(columns, start=1):
-        cell = sheet.cell(row=1, column=index, value=column.header)
+        cell = set_value(sheet.cell(row=1, column=index), column.header)
         cell.font = REQUIRED_FONT if column.required else OPTIONAL_FONT
         cell.fill = HEADER_FILL
         cell.alignment = Alignment(vertical="center")

@@ -9,9 +9,11 @@ Only the public view goes in: nothing a page can reach is private.
 
 from __future__ import annotations
 
+import datetime
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urljoin
 
 from usefirst.matching import Match, Matcher, Profile
 from usefirst.publish import PublicCatalog
@@ -70,6 +72,8 @@ class SiteContext:
     view: PublicCatalog
     labels: Labels
     directory_urls: bool = True
+    site_url: str = ""
+    today: datetime.date = field(default_factory=datetime.date.today)
     in_stock: list[Record] = field(default_factory=list)
     by_id: dict[str, Record] = field(default_factory=dict)
     similar: dict[str, list[Match]] = field(default_factory=dict)
@@ -79,10 +83,18 @@ class SiteContext:
 
     @classmethod
     def build(
-        cls, view: PublicCatalog, labels: Labels, *, directory_urls: bool = True
+        cls,
+        view: PublicCatalog,
+        labels: Labels,
+        *,
+        directory_urls: bool = True,
+        site_url: str = "",
+        today: datetime.date | None = None,
     ) -> SiteContext:
         """Index the view and rank needs and similar achievements."""
-        context = cls(view, labels, directory_urls)
+        context = cls(
+            view, labels, directory_urls, site_url, today or datetime.date.today()
+        )
         context.by_id = {record["id"]: record for record in view.achievements}
         context.in_stock = sorted(
             filter(is_in_stock, view.achievements), key=_newest_first, reverse=True
@@ -122,6 +134,11 @@ class SiteContext:
     def url(self, path: str) -> str:
         """Return the site-relative URL of a page."""
         return page_url(path, directory_urls=self.directory_urls)
+
+    def full_url(self, path: str) -> str:
+        """Return a page's full URL, or its site-relative URL if no site URL is set."""
+        relative = self.url(path)
+        return urljoin(self.site_url, relative) if self.site_url else relative
 
     def contract_years(self) -> dict[str, Counter[str]]:
         """Count public contracts per year of signing, per contract kind."""

@@ -5,9 +5,13 @@
     # ["data/catalog.json", "data/achievements.csv", "feed.xml"]
 
 The layout is stable and documented on the data page (``data_page``): version
-``FORMAT_VERSION`` changes only when a field is removed or changes meaning.
-Everything comes from the public view; CSV cells that a spreadsheet would run
-as a formula are prefixed with an apostrophe.
+``FORMAT_VERSION`` changes only when a field or column is removed or changes
+meaning. The JSON keeps the records' English keys, for programs; the CSV is for
+people with a spreadsheet: Chinese headers (the schema titles of the fields),
+and a name column next to every code column. Everything comes from the public
+view; CSV cells that a spreadsheet would run as a formula are prefixed with an
+apostrophe. Links are full URLs when the site's URL is known, else relative to
+the site root.
 """
 
 from __future__ import annotations
@@ -17,10 +21,14 @@ import io
 import json
 import uuid
 import xml.etree.ElementTree as ElementTree
+from dataclasses import dataclass
 from typing import Any
 
+from usefirst.sheets.formulas import safe_cell
 from usefirst.site import links
 from usefirst.site.context import Record, SiteContext
+from usefirst.site.escape import html
+from usefirst.site.labels import Labels
 from usefirst.site.model import Page, StaticFile
 from usefirst.site.render import Linker, paragraph, sections, table
 
@@ -30,36 +38,61 @@ ACHIEVEMENTS_CSV = "data/achievements.csv"
 FEED = "feed.xml"
 FEED_ENTRIES = 50
 ATOM = "http://www.w3.org/2005/Atom"
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _PLAIN_KEYS = (
     "id", "number", "title", "status", "channel", "unit", "city", "trl", "admitted_on"
 )  # fmt: skip
 
-#: CSV columns, in order, with what each holds.
-CSV_COLUMNS: list[tuple[str, str]] = [
-    ("id", "记录标识"),
-    ("number", "成果编号"),
-    ("title", "成果名称"),
-    ("status", "库存状态代码：in_stock 在库，exited 已出库"),
-    ("channel", "入库渠道代码：inventor、unit_batch、city_batch"),
-    ("unit", "成果单位标识"),
-    ("unit_name", "成果单位名称（地市导入的为权属单位）"),
-    ("city", "地市代码（GB/T 2260）"),
-    ("city_name", "地市名称"),
-    ("clusters", "产业集群代码，以分号分隔"),
-    ("cluster_names", "产业集群名称，以分号分隔"),
-    ("right_types", "权利类型代码，以分号分隔"),
-    ("right_numbers", "权利号，以分号分隔"),
-    ("trl", "技术成熟度等级 1–9"),
-    ("license_types", "可选许可方式代码，以分号分隔"),
-    ("free_months", "免费使用期（月）"),
-    ("admitted_on", "入库日期"),
-    ("keywords", "关键词，以分号分隔"),
-    ("application_fields", "应用领域，以分号分隔"),
-    ("contact_name", "对接联系人或部门"),
-    ("contact_phone", "对接电话"),
-    ("contact_email", "对接电子邮箱"),
-    ("url", "成果页面在本站的路径"),
+CODE = "代码"
+
+
+@dataclass(frozen=True)
+class Column:
+    """A CSV column: its row key, the field whose title heads it, what it holds."""
+
+    key: str
+    field: str  # dotted achievement field; "" for a column no field names
+    description: str
+    suffix: str = ""  # after the field's title: CODE for a code next to its name
+
+    def header(self, labels: Labels) -> str:
+        return (labels.title(self.field) if self.field else "") + self.suffix
+
+
+#: CSV columns, in order. New columns are only ever added at the end.
+CSV_COLUMNS: list[Column] = [
+    Column("id", "id", "记录标识，也是成果页面地址的一部分"),
+    Column("number", "number", "成果编号，如 XYHZ-CG-2026-000001"),
+    Column("title", "title", "成果名称"),
+    Column("status", "status", "in_stock 或 exited", CODE),
+    Column("status_name", "status", "在库或已出库"),
+    Column("channel", "channel", "inventor、unit_batch 或 city_batch", CODE),
+    Column(
+        "channel_name",
+        "channel",
+        "成果完成人填报、成果单位批量导入或地市科技部门批量导入",
+    ),
+    Column("unit", "unit", "提交单位（或地市科技部门）在本库的标识", "标识"),
+    Column("unit_name", "unit", "成果单位名称（地市导入的为权属单位）"),
+    Column("city", "city", "地市代码（GB/T 2260）", CODE),
+    Column("city_name", "city", "地市名称"),
+    Column("clusters", "clusters", "产业集群代码，以分号分隔", CODE),
+    Column("clusters_names", "clusters", "产业集群名称，以分号分隔"),
+    Column("right_types", "rights.type", "权利类型代码，以分号分隔", CODE),
+    Column("right_types_names", "rights.type", "权利类型名称，以分号分隔"),
+    Column("right_numbers", "rights.number", "专利号、登记号等，以分号分隔"),
+    Column("trl", "trl", "技术成熟度等级 1–9"),
+    Column("license_types", "offer.license_types", "许可方式代码，以分号分隔", CODE),
+    Column("license_types_names", "offer.license_types", "许可方式名称，以分号分隔"),
+    Column("free_months", "offer.free_months", "先使用阶段免费使用的月数"),
+    Column("admitted_on", "admitted_on", "入库日期"),
+    Column("keywords", "keywords", "关键词，以分号分隔"),
+    Column("application_fields", "application_fields", "应用领域，以分号分隔"),
+    Column(
+        "contact_name", "contact.name", "对接联系人或部门（成果未填时为单位的联系方式）"
+    ),
+    Column("contact_phone", "contact.phone", "对接电话"),
+    Column("contact_email", "contact.email", "对接电子邮箱"),
+    Column("url", "", "成果页面的地址", "成果页面"),
 ]
 
 
@@ -89,46 +122,48 @@ def catalog_json(context: SiteContext) -> bytes:
     return json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8")
 
 
+def _coded(labels: Labels, table: str, codes: list[str], key: str) -> dict[str, str]:
+    """A code column and its name column, several values joined by semicolons."""
+    return {key: ";".join(codes), f"{key}_names": ";".join(labels.names(table, codes))}
+
+
 def _csv_row(context: SiteContext, record: Record) -> dict[str, Any]:
+    labels = context.labels
     offer = record.get("offer", {})
     unit = context.view.units.get(record["unit"], {})
     contact = record.get("contact") or unit.get("contact", {})
     rights = record.get("rights", [])
     return {
         **{key: record.get(key, "") for key in _PLAIN_KEYS},
+        "status_name": labels.name("status", record.get("status", "")),
+        "channel_name": labels.name("channel", record.get("channel", "")),
         "unit_name": context.owner_name(record),
-        "city_name": context.labels.city(record.get("city", "")),
-        "clusters": ";".join(record.get("clusters", [])),
-        "cluster_names": ";".join(
-            context.labels.names("cluster", record.get("clusters"))
-        ),
-        "right_types": ";".join(context.right_types(record)),
+        "city_name": labels.city(record.get("city", "")),
+        **_coded(labels, "cluster", record.get("clusters", []), "clusters"),
+        **_coded(labels, "right_type", context.right_types(record), "right_types"),
         "right_numbers": ";".join(r["number"] for r in rights if r.get("number")),
-        "license_types": ";".join(offer.get("license_types", [])),
+        **_coded(
+            labels, "license_type", offer.get("license_types", []), "license_types"
+        ),
         "free_months": offer.get("free_months", ""),
         "keywords": ";".join(record.get("keywords", [])),
         "application_fields": ";".join(record.get("application_fields", [])),
         "contact_name": contact.get("name", ""),
         "contact_phone": contact.get("phone", ""),
         "contact_email": contact.get("email", ""),
-        "url": context.url(links.achievement_path(record["id"])),
+        "url": context.full_url(links.achievement_path(record["id"])),
     }
-
-
-def _cell(value: Any) -> str:
-    text = str(value)
-    return "'" + text if text.startswith(_FORMULA_START) else text
 
 
 def achievements_csv(context: SiteContext) -> bytes:
     """One row per achievement, in and out of stock; UTF-8 with a BOM for Excel."""
     out = io.StringIO()
-    names = [name for name, _ in CSV_COLUMNS]
-    writer = csv.DictWriter(out, names, lineterminator="\r\n")
-    writer.writeheader()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(column.header(context.labels) for column in CSV_COLUMNS)
     for record in sorted(context.view.achievements, key=lambda r: r["id"]):
         row = _csv_row(context, record)
-        writer.writerow({key: _cell(value) for key, value in row.items()})
+        values = (row[column.key] for column in CSV_COLUMNS)
+        writer.writerow([safe_cell(str(value)) for value in values])
     return out.getvalue().encode("utf-8-sig")
 
 
@@ -137,15 +172,15 @@ def _urn(name: str) -> str:
 
 
 def atom_feed(context: SiteContext) -> bytes:
-    """The newest admitted achievements; links are relative to the feed."""
+    """The newest admitted achievements, dated by the newest (or by the build)."""
     ElementTree.register_namespace("", ATOM)
     feed = ElementTree.Element(f"{{{ATOM}}}feed")
     newest = [r for r in context.in_stock if r.get("admitted_on")][:FEED_ENTRIES]
-    updated = newest[0]["admitted_on"] if newest else "2026-01-01"
+    updated = newest[0]["admitted_on"] if newest else context.today.isoformat()
     _sub(feed, "title", "先用后转成果库：新入库成果")
     _sub(feed, "id", _urn("feed"))
     _sub(feed, "updated", f"{updated}T00:00:00Z")
-    _link(feed, context.url(links.CATALOG))
+    _link(feed, context.full_url(links.CATALOG))
     _sub(ElementTree.SubElement(feed, f"{{{ATOM}}}author"), "name", "先用后转成果库")
     for record in newest:
         _entry(feed, context, record)
@@ -166,7 +201,7 @@ def _entry(feed: ElementTree.Element, context: SiteContext, record: Record) -> N
     _sub(entry, "title", record["title"])
     _sub(entry, "id", _urn(f"achievement:{record['id']}"))
     _sub(entry, "updated", f"{record['admitted_on']}T00:00:00Z")
-    _link(entry, context.url(links.achievement_path(record["id"])))
+    _link(entry, context.full_url(links.achievement_path(record["id"])))
     _sub(entry, "summary", f"{context.owner_name(record)}：{record['summary'][:200]}")
     for code in record.get("clusters", []):
         label = context.labels.cluster(code)
@@ -176,7 +211,10 @@ def _entry(feed: ElementTree.Element, context: SiteContext, record: Record) -> N
 def data_page(context: SiteContext) -> Page:
     """Document the open data files and their stable layout."""
     here = context.linker(links.DATA)
-    columns = [[f"<code>{name}</code>", text] for name, text in CSV_COLUMNS]
+    columns = [
+        [html(column.header(context.labels)), html(column.description)]
+        for column in CSV_COLUMNS
+    ]
     markdown = sections(
         "# 开放数据",
         paragraph(
@@ -184,17 +222,41 @@ def data_page(context: SiteContext) -> Page:
             "扫描件、身份证号和个人手机号码等不公开的信息不在其中。"
         ),
         _files_table(here),
+        paragraph(_links_note(context)),
         "## catalog.json 的结构",
+        paragraph(
+            "供程序读取。键是记录文件中的英文字段名，代码不翻译，中文名称在 "
+            "<code>vocabularies</code> 中。结构稳定：以后只会增加键；删除键或改变"
+            f"键的含义时，<code>version</code>（现为 {FORMAT_VERSION}）加一。"
+        ),
         table(["键", "内容"], _json_layout()),
         paragraph(f"各记录字段的含义见{here.link('字段说明', links.REFERENCE)}。"),
         "## achievements.csv 的列",
-        table(["列", "内容"], columns),
+        paragraph(
+            "供电子表格使用，每项成果一行。列名是中文（即字段说明中的字段名称），"
+            "每个代码列的右边是对应的名称列。列的顺序和含义稳定：新列只加在最后；"
+            "删除列或改变列的含义时，catalog.json 的 <code>version</code> 加一。"
+        ),
+        table(["列名", "内容"], columns),
         paragraph(
             "以等号、加号、减号或 @ 开头的单元格前加了一个单引号，"
             "防止电子表格把它当作公式执行。"
         ),
     )
     return Page(links.DATA, "开放数据", markdown, in_nav=True)
+
+
+def _links_note(context: SiteContext) -> str:
+    example = html(context.full_url(links.achievement_path("成果标识")))
+    if context.site_url:
+        return (
+            "feed.xml 和 achievements.csv 中的成果链接是完整网址，"
+            f"例如 <code>{example}</code>。"
+        )
+    return (
+        "feed.xml 和 achievements.csv 中的成果链接是相对于本站根目录的路径，"
+        f"例如 <code>{example}</code>；使用时在前面加上本站的网址。"
+    )
 
 
 def _files_table(here: Linker) -> str:
@@ -215,8 +277,7 @@ def _json_layout() -> list[list[str]]:
     return [
         [
             "<code>format</code>、<code>version</code>",
-            f"固定为 <code>usefirst-catalog</code> 和格式版本 {FORMAT_VERSION}；"
-            "删除字段或改变字段含义时版本加一",
+            f"固定为 <code>usefirst-catalog</code>，格式版本现为 {FORMAT_VERSION}",
         ],
         [
             "<code>achievements</code>",
