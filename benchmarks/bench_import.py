@@ -1,6 +1,6 @@
 """Measure ``usefirst import`` of a generated sheet of 10,000 achievements.
 
-    /work/venv/bin/python benchmarks/bench_import.py --rows 10000
+    .venv/bin/python benchmarks/bench_import.py --rows 10000
 
 A fresh repository (the real schemas, one university) gets a workbook filled
 the way offices fill the template: full-width digits, dates typed three ways,

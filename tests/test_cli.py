@@ -243,7 +243,27 @@ def test_github_format_escapes_line_breaks_in_messages(
     assert main(["validate", "--format", "github"]) == INVALID
     first = capsys.readouterr().out.splitlines()[0]
     assert ANNOTATION.match(first)
-    assert "a%0Ab%25" in first
+    assert "a\\nb%25" in first
+
+
+@pytest.mark.parametrize("format_name", ["text", "github", "json"])
+def test_record_text_never_starts_a_workflow_command(
+    repo: Path, format_name: str
+) -> None:
+    forged = "x\\n::stop-commands::t ##[add-mask]y"
+    edit(repo, "catalog/lab/unit.yaml", "type: university", f'type: "{forged}"')
+    result = usefirst("validate", "--format", format_name, cwd=repo)
+    assert result.returncode == INVALID
+    lines = re.split(r"\r\n|\r|\n", result.stdout)
+    commands = [line for line in lines if line.lstrip().startswith("::")]
+    assert [line for line in commands if not ANNOTATION.match(line)] == []
+    assert len(commands) == (1 if format_name == "github" else 0)
+    assert not any("##[" in line for line in lines)
+    if format_name == "json":
+        (item,) = json.loads(result.stdout)
+        assert forged.encode().decode("unicode_escape") in item["message"]
+    else:
+        assert "x\\n::stop-commands::t ## [add-mask]y" in result.stdout
 
 
 # ---------------------------------------------------------------------------
@@ -413,3 +433,69 @@ def test_relative_path_outside_the_repository_exits_2(
     (tmp_path / "elsewhere.yaml").write_text("kind: unit\n", encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     assert main(["--root", str(repo), "validate", "elsewhere.yaml"]) == USAGE
+
+
+# ---------------------------------------------------------------------------
+# Broken schemas are a usage error, named, without a traceback
+# ---------------------------------------------------------------------------
+
+
+def test_a_schema_file_that_is_not_json_exits_2_naming_it(repo: Path) -> None:
+    (repo / "schemas" / "achievement.schema.json").write_text("{", "utf-8")
+    result = usefirst("validate", cwd=repo)
+    assert result.returncode == USAGE
+    assert result.stdout == ""
+    assert "Traceback" not in result.stderr
+    assert "记录格式文件 schemas/achievement.schema.json 有误" in result.stderr
+    assert "第 1 行第 2 列不是有效的 JSON" in result.stderr
+
+
+def test_a_missing_shared_schema_exits_2_naming_it(repo: Path) -> None:
+    (repo / "schemas" / "common.schema.json").unlink()
+    result = usefirst("validate", "--no-cache", cwd=repo)
+    assert result.returncode == USAGE
+    assert result.stdout == ""
+    assert "Traceback" not in result.stderr
+    assert "记录格式文件 schemas/common.schema.json 有误：文件不存在" in result.stderr
+
+
+# ---------------------------------------------------------------------------
+# What a check costs
+# ---------------------------------------------------------------------------
+
+
+def test_validate_imports_only_its_own_command(repo: Path) -> None:
+    program = (
+        "import json, sys\n"
+        "from usefirst.cli import main\n"
+        f"main(['--root', {str(repo)!r}, 'validate'])\n"
+        "print(json.dumps(sorted(sys.modules)))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", program],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
+    verdict, modules = result.stdout.splitlines()
+    assert verdict == "检查通过：没有发现问题。"
+    loaded = set(json.loads(modules))
+    commands = {name for name in loaded if name.startswith("usefirst.commands.")}
+    assert commands == {"usefirst.commands.validate"}
+    heavy = {"usefirst.sheets", "usefirst.site", "openpyxl", "jieba", "mkdocs"}
+    assert heavy & loaded == set()
+
+
+def test_very_verbose_logs_the_time_of_every_rule(repo: Path) -> None:
+    from usefirst.rules import REGISTRY
+
+    result = usefirst("-vv", "validate", "--no-cache", cwd=repo)
+    assert result.returncode == OK, result.stderr
+    timed = re.findall(
+        r"^DEBUG usefirst\.rules\.base: rule (\S+): [\d.]+ s \(CPU [\d.]+ s\), "
+        r"\d+ problems$",
+        result.stderr,
+        flags=re.MULTILINE,
+    )
+    assert sorted(timed) == sorted(REGISTRY)

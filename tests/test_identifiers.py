@@ -22,6 +22,7 @@ from usefirst.identifiers import (
     compute_uscc_check,
     find_mobile_numbers,
     find_resident_ids,
+    fold_width,
     patent_kind,
 )
 
@@ -449,6 +450,23 @@ def test_find_resident_ids_returns_valid_numbers_in_free_text() -> None:
     ]
 
 
+def test_find_resident_ids_reads_full_width_digits() -> None:
+    text = (
+        "身份证号４４０３０４１９９００１０１５６７２，"
+        "另一人 １１０１０５１９４９１２３１００２Ｘ。"
+    )
+    assert find_resident_ids(text, today=TODAY) == [
+        "４４０３０４１９９００１０１５６７２",
+        "１１０１０５１９４９１２３１００２Ｘ",
+    ]
+
+
+def test_find_resident_ids_ignores_full_width_numbers_with_a_wrong_check() -> None:
+    assert (
+        find_resident_ids("号码４４０３０４１９９００１０１５６７９", today=TODAY) == []
+    )
+
+
 def test_find_resident_ids_ignores_future_birth_dates() -> None:
     text = "号码 11010520300101001X"
     assert check_resident_id("11010520300101001X", today=date(2031, 1, 1)) is None
@@ -496,3 +514,45 @@ def test_find_mobile_numbers_finds_them(text: str, found: list[str]) -> None:
 )
 def test_find_mobile_numbers_ignores_other_digit_runs(text: str) -> None:
     assert find_mobile_numbers(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("电话１３８００１３８０００。", ["１３８００１３８０００"]),
+        ("手机：１３８－１２３４－５６７８", ["１３８－１２３４－５６７８"]),
+        ("手机 138\u30001234\u30005678", ["138\u30001234\u30005678"]),
+        ("＋８６ １３９１２３４５６７８", ["＋８６ １３９１２３４５６７８"]),
+        ("半角全角混写 1３8００１３８０００", ["1３8００１３８０００"]),
+    ],
+)
+def test_find_mobile_numbers_reads_full_width_forms(
+    text: str, found: list[str]
+) -> None:
+    assert find_mobile_numbers(text) == found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "专利申请号２０１７１３８１２３４５６７８",  # a longer digit run
+        "编号ＴＥＬ１３８１２３４５６７８",  # glued to a word
+        "比率 ２.１３８１２３４５６７８",
+    ],
+)
+def test_find_mobile_numbers_ignores_full_width_digit_runs_that_are_not_numbers(
+    text: str,
+) -> None:
+    assert find_mobile_numbers(text) == []
+
+
+def test_fold_width_keeps_every_position() -> None:
+    text = "联系（手机）：１３８　００１３－８０００，ＡＢ"
+    folded = fold_width(text)
+    assert folded == "联系(手机):138 0013-8000,AB"
+    assert len(folded) == len(text)
+
+
+def test_fold_width_leaves_a_text_without_full_width_digits_as_it_is() -> None:
+    text = "联系（手机）：ＡＢ"
+    assert fold_width(text) == text

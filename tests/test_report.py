@@ -10,6 +10,9 @@ github: ``::error file=…,line=…,title=…::message`` workflow commands, esca
 from __future__ import annotations
 
 import json
+import re
+import sys
+import unicodedata
 
 import pytest
 
@@ -23,6 +26,7 @@ ERROR = Problem(
     "“权利号”的格式不正确",
     ("rights", 0, "number"),
 )
+ANNOTATION = re.compile(r"::(error|warning) file=[^,]+,line=\d+,title=[^:]+::.*")
 WARNING = Problem(
     "catalog/lab/unit.yaml",
     3,
@@ -94,8 +98,85 @@ def test_github_escapes_data_and_properties() -> None:
     line = render([problem], "github").splitlines()[0]
     assert line == (
         "::error file=catalog/a%2Cb/x%3Ay%25.yaml,line=1,title=YAML.syntax"
-        "::第一行 100%25%0D%0A第二行: a, b"
+        "::第一行 100%25\\r\\n第二行: a, b"
     )
+
+
+# ---------------------------------------------------------------------------
+# Text from the records cannot become a workflow command
+# ---------------------------------------------------------------------------
+
+# GitHub runs a log line as a command when it starts with "::" (after
+# whitespace), and the legacy form "##[command]" anywhere in a line
+INJECTED = Problem(
+    "catalog/lab/achievements/x.yaml",
+    4,
+    "SCHEMA.enum",
+    "“填报人”x\n::stop-commands::abc\r::error::伪造\x85##[add-mask]y\u2028z",
+    ("filed_by",),
+)
+HIDDEN = "".join(
+    chr(code)
+    for code in range(sys.maxunicode + 1)
+    if unicodedata.category(chr(code)) in {"Cc", "Cf", "Cs", "Zl", "Zp"}
+)
+
+
+def commands_in(output: str) -> list[str]:
+    """The lines of an output that GitHub's runner would take for commands."""
+    lines = re.split(r"\r\n|\r|\n", output)
+    return [line for line in lines if line.lstrip().startswith("::") or "##[" in line]
+
+
+@pytest.mark.parametrize("name", FORMATS)
+def test_no_record_text_becomes_a_workflow_command(name: str) -> None:
+    output = render([INJECTED, ERROR], name)
+    expected = 2 if name == "github" else 0
+    assert len(commands_in(output)) == expected, output
+    assert all(ANNOTATION.fullmatch(line) for line in commands_in(output))
+
+
+@pytest.mark.parametrize("name", ["text", "github"])
+def test_text_and_github_show_control_characters_as_escapes(name: str) -> None:
+    output = render([INJECTED], name)
+    assert "x\\n::stop-commands::abc\\r::error::伪造\\x85## [add-mask]y\\u2028z" in (
+        output
+    )
+    assert len(output.splitlines()) == (3 if name == "github" else 2)
+
+
+@pytest.mark.parametrize("name", ["text", "github"])
+def test_text_and_github_hide_no_character_of_any_kind(name: str) -> None:
+    problem = Problem(f"catalog/{HIDDEN}.yaml", 1, "R", f"a{HIDDEN}b", (HIDDEN,))
+    output = render([problem], name)
+    assert [char for char in HIDDEN if char in output.replace("\n", "")] == []
+    output.encode("utf-8")  # a lone surrogate would not encode
+
+
+def test_json_keeps_the_exact_text_in_valid_json_on_safe_lines() -> None:
+    # JSON writes a pair of surrogates as one character: leave out the high ones
+    hidden = "".join(char for char in HIDDEN if not "\ud800" <= char <= "\udbff")
+    problem = Problem(f"catalog/{hidden}.yaml", 1, "R", f"a{hidden}b", (hidden,))
+    output = render([INJECTED, problem], "json")
+    items = json.loads(output)
+    assert items[0]["message"] == INJECTED.message
+    assert (items[1]["file"], items[1]["message"], items[1]["path"]) == (
+        problem.file,
+        problem.message,
+        hidden,
+    )
+    assert [char for char in HIDDEN if char in output.replace("\n", "")] == []
+    assert "伪造" in output
+    assert commands_in(output) == []
+
+
+def test_a_file_named_like_a_command_does_not_start_a_line() -> None:
+    problem = Problem("\u3000::stop-commands::tok.xlsx", 1, "IMPORT.file", "无法读取")
+    text = render([problem], "text")
+    assert text.splitlines()[0].startswith("./\u3000::stop-commands::tok.xlsx:1: ")
+    assert commands_in(render([problem], "github")) == [
+        render([problem], "github").splitlines()[0]
+    ]
 
 
 def test_every_format_renders() -> None:

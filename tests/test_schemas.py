@@ -128,6 +128,14 @@ def test_field_titles_follow_refs_and_list_items(schemas: SchemaSet) -> None:
     assert schemas.field_title("achievement", ()) == "记录"
 
 
+def test_kind_titles_are_the_schemas_chinese_titles(schemas: SchemaSet) -> None:
+    assert schemas.kind_title("achievement") == "科技成果"
+    assert schemas.kind_title("exercise_rights_filing") == "先使用后行权备案"
+    assert all(CJK.search(schemas.kind_title(kind)) for kind in schemas.kinds)
+    # a kind without a schema is shown as it is written
+    assert schemas.kind_title("no_such_kind") == "no_such_kind"
+
+
 # ---------------------------------------------------------------------------
 # Records to validate: valid ones, and each with one thing wrong
 # ---------------------------------------------------------------------------

@@ -7,28 +7,36 @@ of money caused by a missing contract, a contract wrongly marked as a first
 partnership) is said once, by validation, at its cause. So an application the
 report finds ineligible always has an error in its own record or in a record
 it rests on. The fixture catalog agrees; so do the cases where they once
-disagreed: a contract listed by applications of two years, and a cooperation
+disagreed: a contract listed by applications of two years, a cooperation
 contract marked as a first partnership although the unit had cooperated with
-the same partner before.
+the same partner before, and an achievement or contract that failed its own
+checks. Where both speak of the achievement, the applicant or a contract used
+twice, the report gives validation's own message.
 """
 
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 import pytest
 import yaml
-from report_fixture import LICENSEE, application, cooperation, pay_later
+from report_fixture import LICENSEE, achievement, application, cooperation, pay_later
 
 from usefirst.catalog import Catalog
 from usefirst.check import check_repository
 from usefirst.cli import main
 from usefirst.exitcodes import OK
-from usefirst.kinds import KIND_FOLDERS
+from usefirst.kinds import KIND_FOLDERS, RECOGNITION
 from usefirst.problems import Problem
-from usefirst.recognition import APPLICATION, assess, filing_order
+from usefirst.recognition import (
+    ACHIEVEMENT_RULES,
+    REUSE_RULES,
+    assess,
+    filing_order,
+)
 from usefirst.reports.ranking import rank, recognition_report
 from usefirst.repository import Repository
 
@@ -61,7 +69,7 @@ def report_reasons(catalog: Catalog) -> Reasons:
             for finding in assess(catalog, record, TODAY).findings
             if not finding.secondary
         }
-        for record in catalog.of_kind(APPLICATION)
+        for record in catalog.of_kind(RECOGNITION)
     }
 
 
@@ -73,7 +81,7 @@ def validation_errors(catalog: Catalog, problems: list[Problem]) -> Reasons:
             for problem in problems
             if problem.file == record.file and problem.is_error
         }
-        for record in catalog.of_kind(APPLICATION)
+        for record in catalog.of_kind(RECOGNITION)
     }
 
 
@@ -85,7 +93,7 @@ def assert_agree(repository: Repository) -> tuple[Catalog, list[Problem]]:
     catalog, problems = checked(repository)
     assert report_reasons(catalog) == validation_errors(catalog, problems)
     wrong = records_with_errors(problems)
-    for record in catalog.of_kind(APPLICATION):
+    for record in catalog.of_kind(RECOGNITION):
         underlying = {record.id, record.get("achievement"), *record.get("contracts")}
         eligible = assess(catalog, record, TODAY).eligible
         assert eligible or underlying & wrong, record.id
@@ -124,7 +132,7 @@ def test_a_contract_of_two_years_supports_the_earlier_year(
 def test_applications_are_ordered_by_year_then_date_then_file(
     catalog: Catalog,
 ) -> None:
-    applications = sorted(catalog.of_kind(APPLICATION), key=filing_order)
+    applications = sorted(catalog.of_kind(RECOGNITION), key=filing_order)
     assert [a.id for a in applications] == [
         "scut-ra-2025-001",
         "szu-ra-2026-003",  # 2026-08-01
@@ -203,3 +211,94 @@ def test_the_report_command_marks_them_too(
     row = next(line for line in out.splitlines() if "| szu-ra-2026-001 |" in line)
     assert row.endswith("| szu-pl-001 |")
     assert "校验错误" in out
+
+
+def said_by_the_rules(
+    catalog: Catalog, problems: list[Problem]
+) -> tuple[set[tuple[object, ...]], set[tuple[object, ...]]]:
+    """What the report and validation say in applications by the shared rules."""
+    codes = {*ACHIEVEMENT_RULES, *REUSE_RULES}
+    applications = catalog.of_kind(RECOGNITION)
+    reported = {
+        (record.file, finding.code, finding.path, finding.message)
+        for record in applications
+        for finding in assess(catalog, record, TODAY).findings
+        if finding.code in codes
+    }
+    files = {record.file for record in applications}
+    validated = {
+        (problem.file, problem.rule, problem.path, problem.message)
+        for problem in problems
+        if problem.rule in codes and problem.file in files
+    }
+    return reported, validated
+
+
+def test_the_report_gives_validations_own_words(repository: Repository) -> None:
+    # under szu, on a scut achievement, by no inventor of it, on scut-pl-001
+    # which scut-ra-2026-001 already rests on
+    stranger = application(
+        "szu-ra-2026-009", 2026, "pay_later", "scut-2025-001", ["scut-pl-001"], "王五"
+    )
+    # after szu-2025-002 exited (2026-09-01), on szu-ra-2026-003's contract
+    late = application(
+        "szu-ra-2026-010",
+        2026,
+        "cooperation",
+        "szu-2025-002",
+        ["szu-co-001"],
+        "刘志强",
+        "2026-09-15",
+    )
+    for record in (stranger, late):
+        write_record(repository, record)
+    catalog, problems = assert_agree(repository)
+    reported, validated = said_by_the_rules(catalog, problems)
+    assert reported == validated
+    assert {code for _, code, _, _ in reported} == {*ACHIEVEMENT_RULES, *REUSE_RULES}
+
+
+def broken_achievement() -> dict[str, Any]:
+    """szu-2025-001 with a technology readiness level beyond 9."""
+    data = achievement(
+        "szu-2025-001",
+        inventors=["刘志强"],
+        clusters=["semiconductors"],
+        city="440300",
+        admitted_on="2026-01-05",
+        number="XYHZ-CG-2025-000003",
+    )
+    return {**data, "trl": 12}
+
+
+def broken_contract() -> dict[str, Any]:
+    """szu-pl-001 with an amount that is not a number."""
+    data = pay_later(
+        "szu-pl-001",
+        "szu-2025-001",
+        "szu-fu-001",
+        "2026-04-01",
+        [("2026-04-15", 520000)],
+    )
+    return {**data, "amount": "五十二万元"}
+
+
+@pytest.mark.parametrize(
+    ("broken", "cause"),
+    [(broken_achievement, "REF.achievement"), (broken_contract, "REF.contract")],
+)
+def test_a_record_that_fails_its_checks_is_a_reason_said_at_that_record(
+    repository: Repository, broken: Callable[[], dict[str, Any]], cause: str
+) -> None:
+    record = broken()
+    write_record(repository, record)
+    catalog, problems = assert_agree(repository)
+    assert catalog.get(record["id"]) is None
+    assert record["id"] in records_with_errors(problems)
+    assessment = assess(catalog, catalog.get("szu-ra-2026-001"), TODAY)
+    assert not assessment.eligible
+    assert cause in {f.code for f in assessment.findings}
+    assert all(finding.secondary for finding in assessment.findings)
+    report = recognition_report(catalog, 2026, TODAY, problems)
+    rejected = {row[0]: row for row in report.tables[-1].rows}
+    assert rejected["szu-ra-2026-001"][-1] == record["id"]  # marked: it has errors

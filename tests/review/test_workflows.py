@@ -206,3 +206,21 @@ def test_issue_forms_follow_githubs_schema(schema: str, names: list[str]) -> Non
         check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_site_is_built_with_the_address_github_pages_publishes_it_at() -> None:
+    publish = load(PROJECT / ".github/workflows/publish.yml")
+    build = publish["jobs"]["build"]
+    steps = build["steps"]
+    pages = next(
+        i for i, step in enumerate(steps) if "configure-pages@" in step.get("uses", "")
+    )
+    site = next(
+        i for i, step in enumerate(steps) if "mkdocs build" in step.get("run", "")
+    )
+    assert pages < site
+    address = f"${{{{ steps.{steps[pages]['id']}.outputs.base_url }}}}"
+    assert steps[site]["env"]["SITE_URL"] == address
+    # configure-pages reads the Pages settings; it enables nothing
+    assert build["permissions"]["pages"] == "read"
+    assert "enablement" not in steps[pages].get("with", {})

@@ -10,6 +10,8 @@
     'invention'
     >>> find_mobile_numbers("联系人电话 138-1234-5678，专利 ZL201710601862.3")
     ['138-1234-5678']
+    >>> find_mobile_numbers("手机１３８００１３８０００")
+    ['１３８００１３８０００']
 
 Every ``check_*`` function returns ``None`` when the value is valid, otherwise one
 short message that names the problem and, where it can, the correct form. The
@@ -39,6 +41,7 @@ __all__ = [
     "compute_uscc_check",
     "find_mobile_numbers",
     "find_resident_ids",
+    "fold_width",
     "patent_kind",
 ]
 
@@ -523,13 +526,37 @@ _MOBILE = re.compile(
 )
 
 
+# Full-width forms (U+FF01-U+FF5E) and the ideographic space, as NFKC writes
+# them, but one character for one: a match in the folded text lies at the same
+# place in the original, so a number is returned as it was written.
+_ASCII_OF_WIDE = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {
+    0x3000: 0x20
+}
+# Folding can reveal a number only in a text with one of these; most texts,
+# full-width punctuation and all, have none and are not copied.
+_WIDE_NUMBER_PARTS = "０１２３４５６７８９－\u3000"
+
+
+def fold_width(text: str) -> str:
+    """Fold full-width forms to ASCII, one for one, in a text that may hide a number."""
+    if not any(part in text for part in _WIDE_NUMBER_PARTS):
+        return text
+    return text.translate(_ASCII_OF_WIDE)
+
+
 def find_resident_ids(text: str, *, today: date | None = None) -> list[str]:
-    """Return the valid resident identity numbers written inside ``text``."""
+    """Return the valid resident identity numbers inside ``text``, as written."""
     day = _today(today)
-    found = (match.group() for match in _RESIDENT_ID.finditer(text))
-    return [n for n in found if _resident_id_problem(n.upper(), day) is None]
+    return [
+        text[match.start() : match.end()]
+        for match in _RESIDENT_ID.finditer(fold_width(text))
+        if _resident_id_problem(match.group().upper(), day) is None
+    ]
 
 
 def find_mobile_numbers(text: str) -> list[str]:
     """Return mainland mobile numbers in ``text``, spelled as written."""
-    return [match.group() for match in _MOBILE.finditer(text)]
+    return [
+        text[match.start() : match.end()]
+        for match in _MOBILE.finditer(fold_width(text))
+    ]

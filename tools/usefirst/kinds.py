@@ -1,7 +1,10 @@
 """Record kinds, the folder each lives in, and the names records may have.
 
-KIND_FOLDERS["achievement"]                                 # "achievements"
+KIND_FOLDERS[ACHIEVEMENT]                                   # "achievements"
 id_pattern(repository.schemas, UNIT_ID).fullmatch("scut")   # a match
+
+Each kind is named once here; code compares and looks up kinds through these
+names, never through string literals.
 """
 
 from __future__ import annotations
@@ -10,22 +13,33 @@ import re
 
 from usefirst.schemas import COMMON, SchemaSet
 
+ACHIEVEMENT = "achievement"
 UNIT_KIND = "unit"
+FIRST_USE = "first_use_contract"
+PAY_LATER = "pay_later_contract"
+COOPERATION = "cooperation_contract"
+RECOGNITION = "recognition_application"
+RIGHTS_FILING = "exercise_rights_filing"
+INSURANCE_PRODUCT = "insurance_product"
+TECHNOLOGY_NEED = "technology_need"
+
 UNIT_FILE = "unit.yaml"
 ATTACHMENT_FOLDER = "attachments"
 KIND_FOLDERS = {
-    "achievement": "achievements",
-    "first_use_contract": "first_use_contracts",
-    "pay_later_contract": "pay_later_contracts",
-    "cooperation_contract": "cooperation_contracts",
-    "recognition_application": "recognition_applications",
-    "exercise_rights_filing": "exercise_rights_filings",
-    "insurance_product": "insurance_products",
-    "technology_need": "technology_needs",
+    ACHIEVEMENT: "achievements",
+    FIRST_USE: "first_use_contracts",
+    PAY_LATER: "pay_later_contracts",
+    COOPERATION: "cooperation_contracts",
+    RECOGNITION: "recognition_applications",
+    RIGHTS_FILING: "exercise_rights_filings",
+    INSURANCE_PRODUCT: "insurance_products",
+    TECHNOLOGY_NEED: "technology_needs",
 }
 FOLDER_KINDS = {folder: kind for kind, folder in KIND_FOLDERS.items()}
-CONTRACT_KINDS = ("first_use_contract", "pay_later_contract", "cooperation_contract")
-NUMBERED_KINDS = ("achievement", *CONTRACT_KINDS, "exercise_rights_filing")
+CONTRACT_KINDS = (FIRST_USE, PAY_LATER, COOPERATION)
+# the contracts that follow a first use, and on which a recognition rests
+FOLLOW_UP_KINDS = (PAY_LATER, COOPERATION)
+NUMBERED_KINDS = (ACHIEVEMENT, *CONTRACT_KINDS, RIGHTS_FILING)
 RECORD_ID = "id"
 UNIT_ID = "unit_id"
 

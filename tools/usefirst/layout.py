@@ -31,7 +31,7 @@ def layout_problems(repository: Repository, document: Document) -> list[Problem]
 
     expected = _expected_place(parts, kind)
     if expected is not None:
-        message = f"{_kind_name(repository, kind)}记录应放在 {expected}"
+        message = f"{repository.schemas.kind_title(kind)}记录应放在 {expected}"
         line = document.line_of(("kind",))
         return [*problems, Problem(file, line, "LAYOUT.place", message, ("kind",))]
     return [*problems, *_id_and_unit(document, parts, kind)]
@@ -82,7 +82,3 @@ def _id_and_unit(
             )
         )
     return problems
-
-
-def _kind_name(repository: Repository, kind: str) -> str:
-    return repository.schemas.documents[kind].get("title", kind)

@@ -18,41 +18,59 @@ Only payments count, up to the application date (today if none is given), not
 the contract amount; sums are exact, in fen. ``judge_basis`` decides which
 listed contracts support the application and what they received; the rules
 NOTICE.recognition_* report its findings, so validation and the recognition
-report never disagree. The achievement must have been filed by its inventor,
-admitted (it has a number) and not exited; the applicant must be one of its
-inventors and the application filed under its unit; a cooperation contract is
-a first partnership only if it says so and the unit signed no earlier
-cooperation contract with the same partner (``rules.contracts.earlier_deal``;
-validation reports a wrong mark at the contract, NOTICE.first_partnership);
-a contract supports only the first application that names it, in
-``filing_order``. Each finding carries the rule code the rules use for the same
-fact; a finding of ``judge_basis`` reads after the Chinese name of the field it
-points at. The ranking of eligible applications is ``usefirst.reports.ranking``.
+report never disagree. The other reasons are the errors validation reports in
+the application's file, with their codes and messages: the achievement must
+exist (REF.achievement), have been filed by its inventor, admitted and not
+exited, the applicant must be one of its inventors and the application filed
+under its unit (``rules.eligibility``), and a contract supports only the first
+application that names it, in ``filing_order`` (UNIQUE.recognition_contract).
+An achievement or contract that failed its own checks makes the application
+ineligible too; validation reports the cause in that record's file only. A
+cooperation contract is a first partnership only if it says so and the unit
+signed no earlier cooperation contract with the same partner
+(``rules.contracts.earlier_deal``; validation reports a wrong mark at the
+contract, NOTICE.first_partnership). Each finding carries the rule code the
+rules use for the same fact; a finding of ``judge_basis`` reads after the
+Chinese name of the field it points at. The ranking of eligible applications is
+``usefirst.reports.ranking``.
 """
 
 from __future__ import annotations
 
 import datetime
+from collections import defaultdict
 from dataclasses import dataclass, field, replace
 
 from usefirst.catalog import Catalog, Record
 from usefirst.dates import parse_day
-from usefirst.kinds import CONTRACT_KINDS
+from usefirst.kinds import (
+    ACHIEVEMENT,
+    COOPERATION,
+    FIRST_USE,
+    FOLLOW_UP_KINDS,
+    PAY_LATER,
+    RECOGNITION,
+)
 from usefirst.money import format_yuan, to_fen, yuan
+from usefirst.problems import Problem
 
 THRESHOLD_FEN = yuan(500_000)
-APPLICATION = "recognition_application"
-FIRST_USE, PAY_LATER, COOPERATION = CONTRACT_KINDS
 MODE_KINDS = {"pay_later": PAY_LATER, "cooperation": COOPERATION}
-FOLLOW_UP_KINDS = (PAY_LATER, COOPERATION)
 CONTRACTS = "NOTICE.recognition_contracts"
 AMOUNT = "NOTICE.recognition_amount"
 FIRST_PARTNERSHIP = "NOTICE.recognition_first_partnership"
 MISSING_CONTRACT = "REF.contract"
-INVENTOR_CHANNEL = "inventor"
+MISSING_ACHIEVEMENT = "REF.achievement"
+# the validation rules whose errors in an application's file make it ineligible
+ACHIEVEMENT_RULES = (
+    "NOTICE.inventor_channel",
+    "NOTICE.admitted",
+    "NOTICE.exited",
+    "NOTICE.filed_by_inventor",
+    "NOTICE.achievement_unit",
+)
+REUSE_RULES = ("UNIQUE.recognition_contract",)
 Path = tuple[str | int, ...]
-_AT: Path = ("achievement",)
-_BATCH = "由单位或地市批量导入，仅用于公开展示，不能申请认定"
 _UNDATED = "9999-12-31"
 
 
@@ -105,12 +123,12 @@ def _of_kind(catalog: Catalog, record_id: object, *kinds: str) -> Record | None:
 def assess(catalog: Catalog, application: Record, today: datetime.date) -> Assessment:
     """Check one application against the notice and sum what its contracts received."""
     until = until_of(application, today)
-    achievement = _of_kind(catalog, application.get("achievement"), "achievement")
+    achievement = _of_kind(catalog, application.get("achievement"), ACHIEVEMENT)
     basis = judge_basis(catalog, application, until)
     findings = [
-        *_achievement_findings(application, achievement, until),
+        *_achievement_findings(catalog, application, achievement, today),
         *basis.contract_findings,
-        *_reuse_findings(catalog, application),
+        *_reuse_findings(catalog, application, today),
         *([basis.shortfall] if basis.shortfall else []),
     ]
     return Assessment(
@@ -119,58 +137,54 @@ def assess(catalog: Catalog, application: Record, today: datetime.date) -> Asses
 
 
 def _achievement_findings(
-    application: Record, achievement: Record | None, until: datetime.date
+    catalog: Catalog,
+    application: Record,
+    achievement: Record | None,
+    today: datetime.date,
 ) -> list[Finding]:
-    """Check the achievement and the applicant against the notice."""
-    wanted = application.get("achievement")
-    if achievement is None:
-        return [Finding("REF.achievement", f"成果 {wanted} 不在成果库中", _AT)]
-    checks = [
-        (
-            achievement.get("channel") != INVENTOR_CHANNEL,
-            Finding("NOTICE.inventor_channel", f"成果 {wanted} {_BATCH}", _AT),
-        ),
-        (
-            not achievement.get("number"),
-            Finding(
-                "NOTICE.admitted", f"成果 {wanted} 尚未审核入库（没有成果编号）", _AT
-            ),
-        ),
-        (
-            _exited_before(achievement, until),
-            Finding("NOTICE.exited", f"成果 {wanted} 在申请之前已出库", _AT),
-        ),
-        (
-            application.get("filed_by") not in _inventors(achievement),
-            Finding(
-                "NOTICE.filed_by_inventor",
-                f"申请人 {application.get('filed_by')} 不是成果 {wanted} 的完成人",
-                ("filed_by",),
-            ),
-        ),
-        (
-            application.get("unit") != achievement.get("unit"),
-            Finding(
-                "NOTICE.achievement_unit",
-                f"申请的单位 {application.get('unit')} 不是成果单位 "
-                f"{achievement.get('unit')}",
-                ("unit",),
-            ),
-        ),
+    """Report what validation finds wrong with the achievement and the applicant."""
+    if achievement is not None:
+        return _validation_findings(catalog, application, today, ACHIEVEMENT_RULES)
+    missing = (MISSING_ACHIEVEMENT,)
+    found = _validation_findings(catalog, application, today, missing)
+    # else the achievement is there but failed its own checks, reported in its file
+    return found or [
+        Finding(
+            MISSING_ACHIEVEMENT,
+            f"成果 {application.get('achievement')} 的记录有校验错误："
+            "改正后才能判断本申请是否符合认定条件",
+            ("achievement",),
+            secondary=True,
+        )
     ]
-    return [finding for failed, finding in checks if failed]
 
 
-def _exited_before(achievement: Record, until: datetime.date) -> bool:
-    exit_info = achievement.get("exit") or {}
-    exited = exit_info.get("date")
-    return (
-        achievement.get("status") == "exited" and bool(exited) and exited < str(until)
-    )
+def _validation_findings(
+    catalog: Catalog, application: Record, today: datetime.date, codes: tuple[str, ...]
+) -> list[Finding]:
+    """Return the errors these validation rules report in the application's file."""
+    return [
+        Finding(problem.rule, problem.message, problem.path)
+        for code in codes
+        for problem in _errors_by_file(catalog, code, today).get(application.file, [])
+    ]
 
 
-def _inventors(achievement: Record) -> list[str]:
-    return [person["name"] for person in achievement.get("inventors", [])]
+def _errors_by_file(
+    catalog: Catalog, code: str, today: datetime.date
+) -> dict[str, list[Problem]]:
+    """Run one validation rule once per catalog and day; group its errors by file."""
+    # the rules package imports this module, so the registry is read here
+    from usefirst.rules import REGISTRY, Context
+
+    def run() -> dict[str, list[Problem]]:
+        by_file: dict[str, list[Problem]] = defaultdict(list)
+        for problem in REGISTRY[code].check(catalog, Context(today=today)):
+            if problem.is_error:
+                by_file[problem.file].append(problem)
+        return by_file
+
+    return catalog.shared(("recognition", code, today), run)
 
 
 @dataclass
@@ -194,7 +208,11 @@ def judge_basis(catalog: Catalog, application: Record, until: datetime.date) -> 
     supporting, counted, unresolved = [], [], False
     for index, contract_id in enumerate(application.get("contracts", [])):
         contract = catalog.get(contract_id) if isinstance(contract_id, str) else None
-        reasons = _contract_reasons(catalog, application, contract)
+        reasons = (
+            _contract_reasons(catalog, application, contract)
+            if contract is not None
+            else [_missing(catalog, contract_id)]
+        )
         findings.extend(
             replace(r, message=f"{contract_id} {r.message}", path=("contracts", index))
             for r in reasons
@@ -241,21 +259,31 @@ def _shortfall(received: int, until: datetime.date, secondary: bool) -> Finding 
     )
 
 
+def _missing(catalog: Catalog, contract_id: object) -> Finding:
+    """Say why a listed contract is not a valid record of the catalog."""
+    if isinstance(contract_id, str) and contract_id in catalog.known_ids:
+        # REF.contract is silent: validation reports the errors in the contract's file
+        why = "的记录有校验错误：改正后才能判断它能否作为认定申请的依据"
+        return Finding(MISSING_CONTRACT, why, secondary=True)
+    return Finding(MISSING_CONTRACT, "不在成果库中")
+
+
 def _contract_reasons(
-    catalog: Catalog, application: Record, contract: Record | None
+    catalog: Catalog, application: Record, contract: Record
 ) -> list[Finding]:
     """Say why one listed contract cannot support the application."""
-    if contract is None:
-        return [Finding(MISSING_CONTRACT, "不在成果库中")]
+    # the rules package imports this module, so its lookups load here
+    from usefirst.rules.lookup import kind_name
+
     if contract.kind not in FOLLOW_UP_KINDS:
-        wanted = "或".join(_title(catalog, kind) for kind in FOLLOW_UP_KINDS)
-        why = f"是{_title(catalog, contract.kind)}：应为{wanted}"
+        wanted = "或".join(kind_name(catalog, kind) for kind in FOLLOW_UP_KINDS)
+        why = f"是{kind_name(catalog, contract.kind)}：应为{wanted}"
         return [Finding(MISSING_CONTRACT, why)]
     mode_kind = MODE_KINDS.get(application.get("mode"), "")
     if contract.kind != mode_kind:
         why = (
-            f"是{_title(catalog, contract.kind)}：本申请的认定模式只能选择"
-            f"{_title(catalog, mode_kind)}"
+            f"是{kind_name(catalog, contract.kind)}：本申请的认定模式只能选择"
+            f"{kind_name(catalog, mode_kind)}"
         )
         return [Finding(CONTRACTS, why)]
     return _fit_reasons(catalog, application, contract)
@@ -308,30 +336,11 @@ def _achievements(catalog: Catalog, contract: Record) -> set[object]:
     return achievements
 
 
-def _title(catalog: Catalog, kind: str) -> str:
-    return catalog.repository.schemas.documents.get(kind, {}).get("title", kind)
-
-
-def _reuse_findings(catalog: Catalog, application: Record) -> list[Finding]:
-    """Report contracts an earlier application already rests on."""
-    found = []
-    for index, contract_id in enumerate(application.get("contracts", [])):
-        earlier = [
-            other.id
-            for other in catalog.of_kind(APPLICATION)
-            if contract_id in other.get("contracts", [])
-            and filing_order(other) < filing_order(application)
-        ]
-        if earlier:
-            found.append(
-                Finding(
-                    "UNIQUE.recognition_contract",
-                    f"合同 {contract_id} 已用于认定申请 {'、'.join(sorted(earlier))}："
-                    "一项合同只能用于一次申请",
-                    ("contracts", index),
-                )
-            )
-    return found
+def _reuse_findings(
+    catalog: Catalog, application: Record, today: datetime.date
+) -> list[Finding]:
+    """Report listed contracts that an earlier application already rests on."""
+    return _validation_findings(catalog, application, today, REUSE_RULES)
 
 
 def filing_order(application: Record) -> tuple[int, str, str]:
@@ -346,7 +355,7 @@ def filing_order(application: Record) -> tuple[int, str, str]:
 
 def assess_year(catalog: Catalog, year: int, today: datetime.date) -> list[Assessment]:
     """Assess every application of a year, in file order."""
-    applications = [a for a in catalog.of_kind(APPLICATION) if a.get("year") == year]
+    applications = [a for a in catalog.of_kind(RECOGNITION) if a.get("year") == year]
     return [
         assess(catalog, application, today)
         for application in sorted(applications, key=lambda a: a.file)

@@ -11,7 +11,6 @@ with its path, so that each becomes a problem at its own line.
 
 from __future__ import annotations
 
-import datetime
 import difflib
 import functools
 import json
@@ -24,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 import fastjsonschema
 
+from usefirst.dates import parse_day
 from usefirst.loader import Document
 from usefirst.problems import Problem
 
@@ -44,18 +44,8 @@ _TYPE_NAMES = {
 }
 
 
-_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-
-
 def _is_date(value: str) -> bool:
-    # fromisoformat alone would also take 20260501 and 2026-W18-5
-    if not _DATE.fullmatch(value):
-        return False
-    try:
-        datetime.date.fromisoformat(value)
-    except ValueError:
-        return False
-    return True
+    return parse_day(value) is not None
 
 
 @functools.lru_cache(maxsize=256)
@@ -181,6 +171,10 @@ class SchemaSet:
         merged = dict(self.resolve(target))
         merged.update({key: value for key, value in node.items() if key != "$ref"})
         return merged
+
+    def kind_title(self, kind: str) -> str:
+        """Name a record kind in Chinese, as its schema titles it."""
+        return self.documents.get(kind, {}).get("title", kind)
 
     def field_schema(self, kind: str, path: tuple[str | int, ...]) -> dict[str, Any]:
         """Find the schema of the field at a path, or ``{}`` if it has none."""

@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 from usefirst.exitcodes import INVALID, OK, USAGE
+from usefirst.kinds import ACHIEVEMENT
 from usefirst.problems import has_errors
 from usefirst.report import FORMATS, render
 from usefirst.repository import Repository
@@ -52,7 +53,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--kind",
         choices=IMPORTABLE_KINDS,
-        default="achievement",
+        default=ACHIEVEMENT,
         help="CSV 文件（或工作表名称不是记录类型的工作簿）中的记录类型",
     )
     parser.add_argument(
@@ -77,10 +78,7 @@ def run(args: argparse.Namespace, repository: Repository) -> int:
     result = import_file(
         repository, args.file, args.file.as_posix(), options, terminal_progress
     )
-    titles = {
-        kind: repository.schemas.documents[kind].get("title", kind)
-        for kind in IMPORTABLE_KINDS
-    }
+    titles = {kind: repository.schemas.kind_title(kind) for kind in IMPORTABLE_KINDS}
     plan = describe(result, options, titles)
     print(plan, file=sys.stdout if args.format == "text" else sys.stderr)
     print(render(result.problems, args.format))

@@ -16,8 +16,9 @@ from collections import Counter
 
 from usefirst.catalog import Catalog, Record
 from usefirst.dates import parse_day
+from usefirst.kinds import FIRST_USE, FOLLOW_UP_KINDS
 from usefirst.money import fen_to_yuan
-from usefirst.recognition import FIRST_USE, FOLLOW_UP_KINDS, received_fen
+from usefirst.recognition import received_fen
 from usefirst.reports.model import Cell, Report, Table
 from usefirst.rules.lookup import kind_name
 

@@ -26,15 +26,10 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from usefirst.catalog import Catalog
+from usefirst.kinds import ACHIEVEMENT, FIRST_USE, RECOGNITION
 from usefirst.money import fen_to_yuan
 from usefirst.problems import Problem
-from usefirst.recognition import (
-    APPLICATION,
-    FIRST_USE,
-    MODE_KINDS,
-    Assessment,
-    assess_year,
-)
+from usefirst.recognition import MODE_KINDS, Assessment, assess_year
 from usefirst.reports.model import Cell, Report, Table
 from usefirst.rules.lookup import kind_name
 
@@ -115,7 +110,7 @@ def criteria_of(
         unit_shortlisted=shortlisted[unit],
         inventor_achievements=sum(
             1
-            for achievement in catalog.of_kind("achievement")
+            for achievement in catalog.of_kind(ACHIEVEMENT)
             if achievement.get("unit") == unit
             and person in [p["name"] for p in achievement.get("inventors", [])]
         ),
@@ -206,7 +201,7 @@ class _Rows:
     def __init__(self, catalog: Catalog, problems: Sequence[Problem]) -> None:
         self.catalog = catalog
         schemas = catalog.repository.schemas
-        labels = schemas.labels(schemas.field_schema(APPLICATION, ("mode",)))
+        labels = schemas.labels(schemas.field_schema(RECOGNITION, ("mode",)))
         self.modes = {code: labels.get(code, code) for code in MODE_KINDS}
         # a record's id is its file name: a file that failed to load still names it
         self.erroneous = {

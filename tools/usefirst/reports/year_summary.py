@@ -16,9 +16,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from usefirst.catalog import Catalog, Record
-from usefirst.kinds import CONTRACT_KINDS
+from usefirst.kinds import ACHIEVEMENT, CONTRACT_KINDS, FOLLOW_UP_KINDS
 from usefirst.money import fen_to_yuan, to_fen
-from usefirst.recognition import FOLLOW_UP_KINDS
 from usefirst.reports.model import Cell, Report, Table
 from usefirst.rules.lookup import kind_name
 
@@ -86,7 +85,7 @@ class _Summary:
             tally.received[key] += fen
 
     def run(self) -> None:
-        for achievement in self.catalog.of_kind("achievement"):
+        for achievement in self.catalog.of_kind(ACHIEVEMENT):
             if _in_year(achievement.get("admitted_on"), self.year):
                 self.add(achievement, ADMITTED, 1)
             if _in_year((achievement.get("exit") or {}).get("date"), self.year):
@@ -114,7 +113,7 @@ def year_summary(catalog: Catalog, year: int) -> Report:
     summary.run()
     schemas = catalog.repository.schemas
     cities, clusters = schemas.vocabulary("city"), schemas.vocabulary("cluster")
-    undated = sum(1 for a in catalog.of_kind("achievement") if not a.get("admitted_on"))
+    undated = sum(1 for a in catalog.of_kind(ACHIEVEMENT) if not a.get("admitted_on"))
     columns = headers(catalog)
     return Report(
         f"{year} 年度先用后转工作汇总",

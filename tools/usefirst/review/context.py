@@ -169,8 +169,7 @@ class ReviewContext:
 
     def kind_title(self, kind: str) -> str:
         """The Chinese name of a record kind, from its schema."""
-        schema = self.repository.schemas.documents.get(kind, {})
-        return schema.get("title", kind)
+        return self.repository.schemas.kind_title(kind)
 
     def field_title(self, kind: str, path: tuple[str | int, ...]) -> str:
         if kind not in self.repository.schemas.kinds:

@@ -10,13 +10,13 @@ cut at a line and says so; the full report stays in the step's log.
 
 from __future__ import annotations
 
-import argparse
 import os
 import re
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
+from usefirst.cli import ChineseArgumentParser
 from usefirst.exitcodes import OK, USAGE
 
 LIMIT = 1024 * 1024
@@ -61,40 +61,20 @@ def append_summary(path: Path, title: str, report: str) -> None:
         handle.write(markdown)
 
 
-class _ChineseHelp(argparse.HelpFormatter):
-    """Argparse's help formatter, with the usage heading in Chinese."""
-
-    def add_usage(
-        self,
-        usage: str | None,
-        actions: Iterable[argparse.Action],
-        groups: Iterable[argparse._MutuallyExclusiveGroup],
-        prefix: str | None = None,
-    ) -> None:
-        super().add_usage(
-            usage, actions, groups, "用法：" if prefix is None else prefix
-        )
-
-
-def build_parser() -> argparse.ArgumentParser:
+def build_parser() -> ChineseArgumentParser:
     """Build the command line of this module, every text in Chinese."""
-    parser = argparse.ArgumentParser(
+    parser = ChineseArgumentParser(
         prog="python -m usefirst.review.stepsummary",
         description="把检查命令的报告写入 GitHub Actions 的检查摘要，不超过 1 MiB。",
-        formatter_class=_ChineseHelp,
-        add_help=False,
     )
-    # own groups: argparse's default ones carry English titles
-    group = parser.add_argument_group("参数")
-    group.add_argument("report", type=Path, metavar="报告文件", help="检查命令的输出")
-    group.add_argument("--title", required=True, metavar="标题", help="摘要的标题")
-    group.add_argument(
+    parser.add_argument("report", type=Path, metavar="报告文件", help="检查命令的输出")
+    parser.add_argument("--title", required=True, metavar="标题", help="摘要的标题")
+    parser.add_argument(
         "--output",
         type=Path,
         metavar="文件",
         help="写入的摘要文件；默认取环境变量 GITHUB_STEP_SUMMARY",
     )
-    group.add_argument("-h", "--help", action="help", help="显示本帮助并退出")
     return parser
 
 

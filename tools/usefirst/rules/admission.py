@@ -13,9 +13,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from usefirst.catalog import Catalog
+from usefirst.kinds import ACHIEVEMENT
 from usefirst.problems import Problem
 from usefirst.rules.base import Context, rule
-from usefirst.rules.lookup import ACHIEVEMENT, field_name
+from usefirst.rules.lookup import field_name
 
 MIN_FREE_MONTHS = 12
 

@@ -13,10 +13,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from usefirst.catalog import Catalog, Record
+from usefirst.kinds import FOLLOW_UP_KINDS
 from usefirst.money import format_yuan, to_fen
 from usefirst.problems import Problem, Severity
 from usefirst.rules.base import Context, rule
-from usefirst.rules.lookup import FOLLOW_UP_KINDS, Path, field_name, value_at
+from usefirst.rules.lookup import Path, field_name, value_at
 
 
 def amount_fields(contract: Record) -> Iterator[Path]:

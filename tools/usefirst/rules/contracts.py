@@ -19,12 +19,10 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from usefirst.catalog import Catalog, Record
+from usefirst.kinds import COOPERATION, FIRST_USE, PAY_LATER
 from usefirst.problems import Problem, Severity
 from usefirst.rules.base import Context, rule
 from usefirst.rules.lookup import (
-    COOPERATION,
-    FIRST_USE,
-    PAY_LATER,
     achievement_of,
     day,
     field_name,

@@ -13,32 +13,35 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from usefirst.catalog import Catalog, Record
-from usefirst.problems import Problem
-from usefirst.rules.base import Context, rule
-from usefirst.rules.lookup import (
+from usefirst.kinds import (
+    ACHIEVEMENT,
+    COOPERATION,
     FIRST_USE,
     FOLLOW_UP_KINDS,
-    Path,
-    day,
-    field_name,
-    first_use_of,
-    value_at,
+    INSURANCE_PRODUCT,
+    PAY_LATER,
+    RECOGNITION,
+    RIGHTS_FILING,
+    TECHNOLOGY_NEED,
 )
+from usefirst.problems import Problem
+from usefirst.rules.base import Context, rule
+from usefirst.rules.lookup import Path, day, field_name, first_use_of, value_at
 
 # fields that record something that has already happened
 PAST_FIELDS: dict[str, tuple[Path, ...]] = {
-    "achievement": (("admitted_on",), ("exit", "date"), ("rights", "*", "granted_on")),
-    "first_use_contract": (("signed_on",),),
-    "pay_later_contract": (("signed_on",), ("payments", "*", "date")),
-    "cooperation_contract": (("signed_on",), ("payments", "*", "date")),
-    "recognition_application": (("submitted_on",),),
-    "exercise_rights_filing": (("approval", "approved_on"),),
-    "technology_need": (("posted_on",),),
+    ACHIEVEMENT: (("admitted_on",), ("exit", "date"), ("rights", "*", "granted_on")),
+    FIRST_USE: (("signed_on",),),
+    PAY_LATER: (("signed_on",), ("payments", "*", "date")),
+    COOPERATION: (("signed_on",), ("payments", "*", "date")),
+    RECOGNITION: (("submitted_on",),),
+    RIGHTS_FILING: (("approval", "approved_on"),),
+    TECHNOLOGY_NEED: (("posted_on",),),
 }
 PERIODS: dict[str, Path] = {
-    "first_use_contract": ("free_period",),
-    "exercise_rights_filing": ("period",),
-    "insurance_product": ("valid",),
+    FIRST_USE: ("free_period",),
+    RIGHTS_FILING: ("period",),
+    INSURANCE_PRODUCT: ("valid",),
 }
 
 

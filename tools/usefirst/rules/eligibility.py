@@ -16,17 +16,17 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 from usefirst.catalog import Catalog, Record
-from usefirst.kinds import CONTRACT_KINDS
+from usefirst.kinds import ACHIEVEMENT, CONTRACT_KINDS, RECOGNITION
 from usefirst.problems import Problem
 from usefirst.rules.base import Context, rule
 from usefirst.rules.lookup import (
-    RECOGNITION,
     achievement_of,
     day,
     dealt_on,
     field_name,
     inventor_names,
     kind_name,
+    label,
 )
 
 DEALING_KINDS = (*CONTRACT_KINDS, RECOGNITION)
@@ -63,14 +63,11 @@ def _channel(
     channel = achievement.get("channel")
     if channel == "inventor":
         return None
-    names = catalog.repository.schemas.labels(
-        catalog.repository.schemas.field_schema(achievement.kind, ("channel",))
-    )
     return record.problem(
         ("achievement",),
         "NOTICE.inventor_channel",
         f"“{_field(catalog, record)}”{achievement.id} 的入库渠道是"
-        f"“{names.get(channel, channel)}”："
+        f"{label(catalog, ACHIEVEMENT, ('channel',), channel)}："
         f"批量导入的成果仅用于公开展示，不能办理{_what(catalog, record)}；"
         "应由成果完成人填报该成果并审核入库后再办理",
     )

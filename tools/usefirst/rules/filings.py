@@ -10,16 +10,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from usefirst.catalog import Catalog
+from usefirst.kinds import RIGHTS_FILING
 from usefirst.problems import Problem
 from usefirst.rules.base import Context, rule
-from usefirst.rules.lookup import FILING, achievement_of, field_name, inventor_names
+from usefirst.rules.lookup import achievement_of, field_name, inventor_names
 
 
 @rule("NOTICE.filing_inventor", "行权备案的完成人是该成果的完成人之一")
 def filing_inventor(catalog: Catalog, context: Context) -> Iterator[Problem]:
     """Report a filing whose inventor is not among the achievement's inventors."""
     path = ("inventor", "name")
-    for filing in catalog.of_kind(FILING):
+    for filing in catalog.of_kind(RIGHTS_FILING):
         achievement = achievement_of(catalog, filing)
         if achievement is None:
             continue
@@ -39,7 +40,7 @@ def filing_inventor(catalog: Catalog, context: Context) -> Iterator[Problem]:
 def filing_unit(catalog: Catalog, context: Context) -> Iterator[Problem]:
     """Report a filing made under another unit than the achievement's."""
     path = ("unit",)
-    for filing in catalog.of_kind(FILING):
+    for filing in catalog.of_kind(RIGHTS_FILING):
         achievement = achievement_of(catalog, filing)
         if achievement is None or achievement.get("unit") == filing.get("unit"):
             continue

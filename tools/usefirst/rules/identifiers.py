@@ -18,9 +18,10 @@ from collections.abc import Callable, Iterator
 
 from usefirst import identifiers
 from usefirst.catalog import Catalog, Record
+from usefirst.kinds import ACHIEVEMENT, RIGHTS_FILING, UNIT_KIND
 from usefirst.problems import Problem
 from usefirst.rules.base import Context, rule
-from usefirst.rules.lookup import FILING, contracts, field_name, label, value_at
+from usefirst.rules.lookup import contracts, field_name, label, value_at
 
 NumberCheck = Callable[[str, datetime.date], str | None]
 
@@ -72,7 +73,7 @@ def right_numbers(catalog: Catalog, right_type: str) -> list[tuple[Record, int, 
 def _numbered(catalog: Catalog) -> Numbered:
     # one pass over the achievements for all six rules that read the numbers
     numbered: Numbered = {}
-    for achievement in catalog.of_kind("achievement"):
+    for achievement in catalog.of_kind(ACHIEVEMENT):
         for index, right in enumerate(achievement.get("rights", [])):
             number = right.get("number")
             if number:
@@ -126,16 +127,16 @@ def right_type_matches_number(catalog: Catalog, context: Context) -> Iterator[Pr
                 path,
                 "ID.right_type",
                 f"“{field_name(catalog, achievement, path)}”为"
-                f"{label(catalog, 'right_type', right_type)}，但“{number}”是"
+                f"{label(catalog, ACHIEVEMENT, path, right_type)}，但“{number}”是"
                 f"{NUMBER_NAMES[other]}：权利类型应为"
-                f"{label(catalog, 'right_type', other)}，"
+                f"{label(catalog, ACHIEVEMENT, path, other)}，"
                 f"或把权利号改为{NUMBER_NAMES[right_type]}",
             )
 
 
 def uscc_fields(catalog: Catalog) -> Iterator[tuple[Record, tuple[str, ...]]]:
     """Yield (record, path) of every unified social credit code in the catalog."""
-    for unit in catalog.of_kind("unit"):
+    for unit in catalog.of_kind(UNIT_KIND):
         if unit.get("uscc"):
             yield unit, ("uscc",)
     for contract in contracts(catalog):
@@ -168,7 +169,7 @@ def _masked(text: str) -> str:
 def resident_id_valid(catalog: Catalog, context: Context) -> Iterator[Problem]:
     """Check the identity number of the inventor in each exercise-rights filing."""
     path = ("inventor", "id_number")
-    for filing in catalog.of_kind(FILING):
+    for filing in catalog.of_kind(RIGHTS_FILING):
         number = value_at(filing, path)
         if number is None:
             continue

@@ -21,17 +21,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from usefirst.catalog import Catalog, Record
+from usefirst.kinds import FIRST_USE, FOLLOW_UP_KINDS
 from usefirst.problems import Problem
 from usefirst.rules.base import Context, rule
-from usefirst.rules.lookup import (
-    FIRST_USE,
-    FOLLOW_UP_KINDS,
-    counterparty,
-    day,
-    field_name,
-    kind_name,
-    label,
-)
+from usefirst.rules.lookup import counterparty, day, field_name, kind_name, label
 
 EXCLUDING = ("exclusive", "sole")
 
@@ -121,10 +114,15 @@ def _problem(catalog: Catalog, earlier: Licence, later: Licence) -> Problem:
         path,
         "NOTICE.exclusive_license",
         f"“{field_name(catalog, contract, path)}”为"
-        f"{label(catalog, 'license_type', later.license_type)}，"
+        f"{_license_label(catalog, later)}，"
         f"期间 {later.period()}，与{kind_name(catalog, earlier.contract.kind)} "
         f"{earlier.contract.file} 的"
-        f"{label(catalog, 'license_type', earlier.license_type)}"
+        f"{_license_label(catalog, earlier)}"
         f"（期间 {earlier.period()}）在同一成果上重叠：独占或排他许可期间"
         "不能再许可其他企业，请调整期间或许可方式",
     )
+
+
+def _license_label(catalog: Catalog, licence: Licence) -> str:
+    kind = licence.contract.kind
+    return label(catalog, kind, ("license_type",), licence.license_type)

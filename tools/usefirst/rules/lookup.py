@@ -3,6 +3,7 @@
     achievement = achievement_of(catalog, contract)
     field_name(catalog, contract, ("payments", 0, "date"))  # 收款记录第 1 项的到账日期
     day(contract.get("signed_on"))                          # datetime.date(2026, 5, 20)
+    label(catalog, FIRST_USE, ("license_type",), "exclusive")  # 独占许可（exclusive）
 
 A lookup returns ``None`` when the target is missing, invalid or of another
 kind: the reference rules report that once, and every other rule skips it.
@@ -15,15 +16,9 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from usefirst.catalog import Catalog, Record
-from usefirst.kinds import CONTRACT_KINDS
+from usefirst.dates import parse_day
+from usefirst.kinds import ACHIEVEMENT, CONTRACT_KINDS, FIRST_USE
 
-ACHIEVEMENT = "achievement"
-FIRST_USE = "first_use_contract"
-PAY_LATER = "pay_later_contract"
-COOPERATION = "cooperation_contract"
-RECOGNITION = "recognition_application"
-FILING = "exercise_rights_filing"
-FOLLOW_UP_KINDS = (PAY_LATER, COOPERATION)
 Path = tuple[str | int, ...]
 
 
@@ -41,12 +36,13 @@ def field_name(catalog: Catalog, record: Record, path: Path) -> str:
 
 def kind_name(catalog: Catalog, kind: str) -> str:
     """Name a record kind in Chinese, as its schema titles it."""
-    return catalog.repository.schemas.documents.get(kind, {}).get("title", kind)
+    return catalog.repository.schemas.kind_title(kind)
 
 
-def label(catalog: Catalog, vocabulary: str, code: str) -> str:
-    """Show a code of a shared vocabulary by its Chinese name, code in brackets."""
-    names = catalog.repository.schemas.vocabulary(vocabulary)
+def label(catalog: Catalog, kind: str, path: Path, code: Any) -> str:
+    """Show the code of a field by its Chinese name, code in brackets."""
+    schemas = catalog.repository.schemas
+    names = schemas.labels(schemas.field_schema(kind, path))
     return f"{names[code]}（{code}）" if code in names else str(code)
 
 
@@ -92,7 +88,10 @@ def inventor_names(achievement: Record) -> list[str]:
 
 def day(text: str) -> datetime.date:
     """Read a schema-valid YYYY-MM-DD date."""
-    return datetime.date.fromisoformat(text)
+    found = parse_day(text)
+    if found is None:  # the rules see only records that passed their schema
+        raise ValueError(f"not a YYYY-MM-DD date: {text!r}")
+    return found
 
 
 def counterparty(catalog: Catalog, contract: Record) -> str | None:

@@ -2,13 +2,27 @@
 
     contact:
       phone: "13800138000"          # PRIVACY.mobile: published on the site
+    funding:
+      projects:
+        - name: 中试项目（张工 13800138000）  # PRIVACY.mobile, a warning: not published
     inventor:                        # exercise-rights filing: allowed, never published
       id_number: "440106199001011234"
       phone: "13800138000"
 
 Identity numbers and mobile numbers may stand only in the inventor of an
 exercise-rights filing and in a contract party's contact fields, none of which
-is published. Messages show a number masked, since they reach public CI logs.
+is published. Elsewhere, what the rule says follows the site's one allow-list
+(``usefirst.publish.is_public``):
+
+- a field the site publishes: an error, the number would be public;
+- any other field: an identity number is still an error, since the process
+  needs one only from a filing's inventor and it is the most sensitive of
+  personal data; a mobile number is a warning, since it stays off the site
+  and may be a note the reviewers need, but personal data belongs in the
+  designated fields.
+
+Numbers written in full-width digits count as well. Messages show a number
+masked, since they reach public CI logs.
 """
 
 from __future__ import annotations
@@ -20,19 +34,20 @@ from typing import Any
 
 from usefirst import identifiers
 from usefirst.catalog import Catalog, Record
-from usefirst.kinds import CONTRACT_KINDS
-from usefirst.problems import Problem
+from usefirst.kinds import CONTRACT_KINDS, RIGHTS_FILING
+from usefirst.problems import Problem, Severity
+from usefirst.publish import is_public
 from usefirst.rules.base import Context, rule
-from usefirst.rules.lookup import FILING, Path, field_name
+from usefirst.rules.lookup import Path, field_name
 
-PUBLISHED_KINDS = ("achievement", "unit", "insurance_product", "technology_need")
 PARTY_KEYS = ("licensee", "partner")
 CONTACT_KEYS = ("contact_person", "contact_phone")
 SKIPPED_KEYS = ("uscc", "sha256")  # codes and hashes, checked as what they are
 Finding = tuple[Record, Path, str]
 _DIGIT_RUN = re.compile(r"[0-9]{3}")
 # What any identity number or mobile number the finders accept must contain,
-# tested on all of a record's text at once: 17 digits in a row, or the 11
+# tested on all of a record's text at once, full-width forms folded to
+# ASCII (``identifiers.fold_width``): 17 digits in a row, or the 11
 # digits of a mobile number not glued to a longer number or word (a digit
 # before it can only be the 6 of a +86 country code). Most records have
 # neither, and are done with two searches; each pattern opens with a single
@@ -45,7 +60,7 @@ _MAY_BE_MOBILE = re.compile(
 
 def allowed(kind: str, path: Path) -> bool:
     """Tell whether personal numbers may stand at this path of a record kind."""
-    if kind == FILING:
+    if kind == RIGHTS_FILING:
         return path[:1] == ("inventor",)
     if kind in CONTRACT_KINDS:
         return len(path) == 2 and path[0] in PARTY_KEYS and path[1] in CONTACT_KEYS
@@ -92,7 +107,8 @@ def _find(
         kind = record.kind
         for path, text in texts(record.data):
             # both an identity number and a mobile number have 3 digits in a row
-            if not _DIGIT_RUN.search(text) or allowed(kind, path):
+            folded = identifiers.fold_width(text)
+            if not _DIGIT_RUN.search(folded) or allowed(kind, path):
                 continue
             for number in identifiers.find_resident_ids(text, today=today):
                 resident_ids.append((record, path, number))
@@ -105,7 +121,7 @@ def _may_hold_numbers(data: dict[str, Any]) -> bool:
     strings: list[str] = []
     _strings_of_mapping(data, strings)
     # one text per record; a line break ends a number as the end of a text does
-    text = "\n".join(strings)
+    text = identifiers.fold_width("\n".join(strings))
     return bool(_MAY_BE_ID.search(text) or _MAY_BE_MOBILE.search(text))
 
 
@@ -133,18 +149,15 @@ def _strings_of_list(items: list[Any], out: list[str]) -> None:
             _strings_of_list(value, out)
 
 
-def _published(record: Record) -> bool:
-    return record.kind in PUBLISHED_KINDS
-
-
 @rule("PRIVACY.resident_id", "身份证号只出现在不公开的指定字段")
 def no_resident_ids(catalog: Catalog, context: Context) -> Iterator[Problem]:
     """Report resident identity numbers outside the fields meant for them."""
     for record, path, number in findings(catalog, context.today)[0]:
         fix = (
             "该字段会在网站公开，身份证号不能公开，请删除"
-            if _published(record)
-            else "身份证号只能填写在行权备案的完成人信息中，请从这里删除"
+            if is_public(record.kind, path)
+            else "该字段不在网站公开，但身份证号只能填写在行权备案的完成人信息中，"
+            "请从这里删除"
         )
         yield record.problem(
             path,
@@ -158,15 +171,17 @@ def no_resident_ids(catalog: Catalog, context: Context) -> Iterator[Problem]:
 def no_mobile_numbers(catalog: Catalog, context: Context) -> Iterator[Problem]:
     """Report personal mobile numbers outside the fields meant for them."""
     for record, path, number in findings(catalog, context.today)[1]:
+        public = is_public(record.kind, path)
         fix = (
             "该字段会在网站公开，请改填办公电话或单位邮箱"
-            if _published(record)
-            else "个人手机号码只能填写在合同相对方的联系人电话"
-            "或行权备案的完成人信息中，请从这里删除"
+            if public
+            else "该字段不在网站公开，但个人手机号码应只填写在合同相对方的"
+            "联系人电话或行权备案的完成人信息中，请确认后从这里删除"
         )
         yield record.problem(
             path,
             "PRIVACY.mobile",
             f"“{field_name(catalog, record, path)}”中有个人手机号码 {mask(number)}："
             + fix,
+            Severity.ERROR if public else Severity.WARNING,
         )

@@ -17,10 +17,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from usefirst.catalog import Catalog
+from usefirst.kinds import RECOGNITION
 from usefirst.problems import Problem
 from usefirst.recognition import (
     AMOUNT,
-    APPLICATION,
     CONTRACTS,
     FIRST_PARTNERSHIP,
     judge_basis,
@@ -32,7 +32,7 @@ from usefirst.rules.lookup import field_name
 
 def _problems(catalog: Catalog, context: Context, code: str) -> Iterator[Problem]:
     """Report the basis findings of one code, each cause once, at their fields."""
-    for application in catalog.of_kind(APPLICATION):
+    for application in catalog.of_kind(RECOGNITION):
         until = until_of(application, context.today)
         for finding in judge_basis(catalog, application, until).findings:
             if finding.code != code or finding.secondary:

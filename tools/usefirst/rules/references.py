@@ -15,20 +15,18 @@ import difflib
 from collections.abc import Iterator
 
 from usefirst.catalog import Catalog, Record
-from usefirst.kinds import CONTRACT_KINDS, UNIT_KIND
-from usefirst.problems import Problem
-from usefirst.rules.base import Context, rule
-from usefirst.rules.lookup import (
+from usefirst.kinds import (
     ACHIEVEMENT,
-    FILING,
+    CONTRACT_KINDS,
     FIRST_USE,
     FOLLOW_UP_KINDS,
     RECOGNITION,
-    Path,
-    field_name,
-    kind_name,
-    value_at,
+    RIGHTS_FILING,
+    UNIT_KIND,
 )
+from usefirst.problems import Problem
+from usefirst.rules.base import Context, rule
+from usefirst.rules.lookup import Path, field_name, kind_name, value_at
 
 
 def reference_problem(
@@ -86,7 +84,7 @@ def _check_key(
 @rule("REF.achievement", "所涉成果存在，且是成果记录")
 def achievement_reference(catalog: Catalog, context: Context) -> Iterator[Problem]:
     """Check the achievement named by contracts, applications and filings."""
-    kinds = (*CONTRACT_KINDS, RECOGNITION, FILING)
+    kinds = (*CONTRACT_KINDS, RECOGNITION, RIGHTS_FILING)
     yield from _check_key(
         catalog, kinds, "achievement", (ACHIEVEMENT,), "REF.achievement"
     )

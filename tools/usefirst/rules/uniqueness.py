@@ -14,17 +14,11 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 
 from usefirst.catalog import Catalog, Record
-from usefirst.kinds import CONTRACT_KINDS
+from usefirst.kinds import ACHIEVEMENT, CONTRACT_KINDS, RECOGNITION, RIGHTS_FILING
 from usefirst.problems import Problem, Severity
 from usefirst.recognition import filing_order
 from usefirst.rules.base import Context, rule
-from usefirst.rules.lookup import (
-    ACHIEVEMENT,
-    FILING,
-    RECOGNITION,
-    field_name,
-    kind_name,
-)
+from usefirst.rules.lookup import field_name, kind_name
 
 PATENT_TYPES = ("patent", "patent_application")
 
@@ -83,7 +77,9 @@ def achievement_numbers_unique(catalog: Catalog, context: Context) -> Iterator[P
 @rule("UNIQUE.contract_number", "合同和行权备案的备案编号不重复")
 def filing_numbers_unique(catalog: Catalog, context: Context) -> Iterator[Problem]:
     """Report contracts and filings that share a filing number."""
-    records = [r for kind in (*CONTRACT_KINDS, FILING) for r in catalog.of_kind(kind)]
+    records = [
+        r for kind in (*CONTRACT_KINDS, RIGHTS_FILING) for r in catalog.of_kind(kind)
+    ]
     yield from _number_rule(catalog, records, "UNIQUE.contract_number")
 
 

@@ -95,7 +95,7 @@ class ColumnSet:
     @property
     def title(self) -> str:
         """Name the kind in Chinese, as its schema titles it."""
-        return self.root.get("title", self.kind)
+        return self.schemas.kind_title(self.kind)
 
     def layout(self, counts: Mapping[GroupKey, int] | None = None) -> list[Column]:
         """List the columns of a sheet: three groups per list, or as many as needed."""

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from usefirst.catalog import build_catalog, record_files
 from usefirst.filecheck import FileResult, check_bytes, check_files
-from usefirst.kinds import KIND_FOLDERS, UNIT_FILE
+from usefirst.kinds import ACHIEVEMENT, KIND_FOLDERS, TECHNOLOGY_NEED, UNIT_FILE
 from usefirst.loader import load_file
 from usefirst.problems import Problem, Severity, has_errors
 from usefirst.repository import Repository
@@ -36,7 +36,7 @@ from usefirst.sheets.reading import Table, read_tables
 from usefirst.sheets.recordfile import render_record
 from usefirst.sheets.rows import NEW, SAME, UPDATE, RowResult, SheetImport
 
-IMPORTABLE_KINDS = ("achievement", "technology_need")
+IMPORTABLE_KINDS = (ACHIEVEMENT, TECHNOLOGY_NEED)
 UNIT_BATCH, CITY_BATCH = "unit_batch", "city_batch"
 CITY_BUREAU = "city_bureau"
 
@@ -49,7 +49,7 @@ class ImportOptions:
 
     unit: str
     channel: str = UNIT_BATCH
-    kind: str = "achievement"
+    kind: str = ACHIEVEMENT
     dry_run: bool = False
     write_valid_rows: bool = False
     today: datetime.date = field(default_factory=datetime.date.today)
@@ -205,13 +205,13 @@ def _kind_of(
 ) -> str | None:
     """Name the kind a sheet holds, if it is one the import takes."""
     schemas = session.schemas
-    titles = {schemas.documents[kind].get("title"): kind for kind in schemas.kinds}
+    titles = {schemas.kind_title(kind): kind for kind in schemas.kinds}
     kind = titles.get(table.sheet)
     if kind is None and tables == 1:
         kind = session.options.kind
     if kind in IMPORTABLE_KINDS:
         return kind
-    names = "、".join(schemas.documents[k]["title"] for k in IMPORTABLE_KINDS)
+    names = "、".join(schemas.kind_title(k) for k in IMPORTABLE_KINDS)
     if kind is not None and table.rows:
         skipped.append(f"工作表“{table.sheet}”不能批量导入（只能导入{names}），已跳过")
     elif table.rows:

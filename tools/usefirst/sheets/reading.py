@@ -18,13 +18,16 @@ from __future__ import annotations
 
 import csv
 import io
+import logging
 import zipfile
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import openpyxl
+from openpyxl.utils.exceptions import InvalidFileException
 
 from usefirst.problems import Problem
 from usefirst.sheets.cells import is_blank
@@ -34,6 +37,22 @@ from usefirst.sheets.progress import ProgressFactory, no_progress
 EXPLANATION_SHEET = "填写说明"
 CODES_SHEET = "代码表"
 SKIPPED_SHEETS = (EXPLANATION_SHEET, CODES_SHEET)
+
+log = logging.getLogger(__name__)
+
+# what reading a workbook raises when the file is not one, or is broken inside
+# (XML parse errors are SyntaxErrors)
+_WORKBOOK_ERRORS = (
+    zipfile.BadZipFile,
+    InvalidFileException,
+    OSError,
+    KeyError,
+    ValueError,
+    SyntaxError,
+    EOFError,
+    zlib.error,
+)
+_SAVE_AS_XLSX = "请用 Excel 或 WPS 打开，另存为“Excel 工作簿（*.xlsx）”后再导入"
 
 
 @dataclass
@@ -70,24 +89,61 @@ def _read_workbook(
 ) -> tuple[list[Table], list[Problem]]:
     try:
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
-        message = f"无法读取工作簿（{error}）：请用 Excel 或 WPS 另存为 .xlsx 后再导入"
-        return [], [Problem(file, 1, "IMPORT.file", message)]
-    tables = []
+    except _WORKBOOK_ERRORS as error:
+        return [], _unreadable(file, error)
     try:
-        for sheet in workbook.worksheets:
-            if sheet.sheet_state != "visible" or sheet.title in SKIPPED_SHEETS:
-                continue
-            with progress(f"读取“{sheet.title}”", sheet.max_row or 0) as bar:
-                rows = sheet.iter_rows(values_only=True)
-                tables.append(_table(sheet.title, rows, bar.advance))
+        tables = _read_sheets(workbook, progress)
+    except _WORKBOOK_ERRORS as error:
+        return [], _unreadable(file, error)
     finally:
         workbook.close()
     return [table for table in tables if table.headers], []
 
 
+def _read_sheets(workbook: Any, progress: ProgressFactory) -> list[Table]:
+    tables = []
+    for sheet in workbook.worksheets:
+        if sheet.sheet_state != "visible" or sheet.title in SKIPPED_SHEETS:
+            continue
+        with progress(f"读取“{sheet.title}”", sheet.max_row or 0) as bar:
+            rows = sheet.iter_rows(values_only=True)
+            tables.append(_table(sheet.title, rows, bar.advance))
+    return tables
+
+
+def _unreadable(file: str, error: Exception) -> list[Problem]:
+    """Say in Chinese why a file cannot be read; Python's words go to the log."""
+    log.debug("cannot read %s: %s: %s", file, type(error).__name__, error)
+    return [Problem(file, 1, "IMPORT.file", _reason(error))]
+
+
+def _reason(error: Exception) -> str:
+    if isinstance(error, FileNotFoundError):
+        return "找不到这个文件：请确认路径和文件名"
+    if isinstance(error, IsADirectoryError):
+        return "这是一个文件夹，不是文件：请选择要导入的 .xlsx 或 .csv 文件"
+    if isinstance(error, PermissionError):
+        return "没有读取这个文件的权限：请检查文件权限，或复制一份后再导入"
+    if isinstance(error, OSError):
+        return "无法读取这个文件：请确认文件没有被其他程序占用，再重新导入"
+    if isinstance(error, zipfile.BadZipFile | InvalidFileException):
+        return (
+            "不是有效的 .xlsx 工作簿（可能是改了扩展名的其他文件，或文件已损坏）："
+            + _SAVE_AS_XLSX
+        )
+    if isinstance(error, csv.Error):
+        return (
+            "CSV 文件格式有误（例如单元格内容过长或引号不成对）："
+            "请在 Excel 中另存为“CSV UTF-8”后再导入"
+        )
+    return "工作簿已损坏，无法读出其中的内容：" + _SAVE_AS_XLSX
+
+
 def _read_csv(path: Path, file: str) -> tuple[list[Table], list[Problem]]:
-    raw = path.read_bytes()
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        return [], _unreadable(file, error)
     text = None
     for encoding in ("utf-8-sig", "gb18030"):
         try:
@@ -102,7 +158,10 @@ def _read_csv(path: Path, file: str) -> tuple[list[Table], list[Problem]]:
         return [], [Problem(file, 1, "IMPORT.encoding", message)]
     rows = csv.reader(io.StringIO(text, newline=""))
     cells = ([unguard(cell) for cell in row] for row in rows)
-    return [_table(path.name, cells)], []
+    try:
+        return [_table(path.name, cells)], []
+    except csv.Error as error:
+        return [], _unreadable(file, error)
 
 
 def _table(sheet: str, rows: Any, advance: Callable[[], None] = lambda: None) -> Table:
