@@ -17,7 +17,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -450,13 +450,45 @@ def test_a_schema_file_that_is_not_json_exits_2_naming_it(repo: Path) -> None:
     assert "第 1 行第 2 列不是有效的 JSON" in result.stderr
 
 
-def test_a_missing_shared_schema_exits_2_naming_it(repo: Path) -> None:
+CACHE_USE = pytest.mark.parametrize(
+    "cache", [[], ["--no-cache"]], ids=["cached", "uncached"]
+)
+
+
+@CACHE_USE
+def test_a_missing_shared_schema_exits_2_naming_it(
+    repo: Path, cache: list[str]
+) -> None:
+    assert usefirst("validate", cwd=repo).returncode == OK  # a cache to reuse
     (repo / "schemas" / "common.schema.json").unlink()
-    result = usefirst("validate", "--no-cache", cwd=repo)
+    result = usefirst("validate", *cache, cwd=repo)
     assert result.returncode == USAGE
     assert result.stdout == ""
     assert "Traceback" not in result.stderr
     assert "记录格式文件 schemas/common.schema.json 有误：文件不存在" in result.stderr
+
+
+@CACHE_USE
+@pytest.mark.parametrize(
+    ("replace", "reason"),
+    [
+        (lambda path: path.symlink_to("nowhere.schema.json"), "文件无法读取"),
+        (Path.mkdir, "是文件夹而不是文件"),
+    ],
+    ids=["broken-link", "folder"],
+)
+def test_a_shared_schema_that_cannot_be_read_exits_2_naming_it(
+    repo: Path, cache: list[str], replace: Callable[[Path], None], reason: str
+) -> None:
+    assert usefirst("validate", cwd=repo).returncode == OK  # a cache to reuse
+    path = repo / "schemas" / "common.schema.json"
+    path.unlink()
+    replace(path)
+    result = usefirst("validate", *cache, cwd=repo)
+    assert result.returncode == USAGE
+    assert result.stdout == ""
+    assert "Traceback" not in result.stderr
+    assert f"记录格式文件 schemas/common.schema.json 有误：{reason}" in result.stderr
 
 
 # ---------------------------------------------------------------------------

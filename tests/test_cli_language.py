@@ -4,7 +4,9 @@
 
 Help and usage errors come from argparse, which speaks English unless told
 otherwise; ``usefirst``, each of its commands and the step summary module
-answer ``--help`` (exit 0) and a wrong command line (exit 2) in Chinese.
+answer ``--help`` (exit 0) and a wrong command line (exit 2) in Chinese. The
+placeholders of values are Chinese too, and the help fits the terminal: long
+Chinese sentences, which have no spaces to break at, wrap by display width.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from usefirst import cli
+from usefirst import argparse_zh, cli
 from usefirst.exitcodes import OK, USAGE
 from usefirst.review import stepsummary
 
@@ -52,7 +54,7 @@ def command_names() -> list[str]:
     """Name every command of ``cli.COMMANDS`` as a user types it."""
     names = []
     for module in cli.COMMANDS:
-        parser = cli.ChineseArgumentParser(prog="usefirst")
+        parser = argparse_zh.ChineseArgumentParser(prog="usefirst")
         subparsers = parser.add_subparsers()
         importlib.import_module(f"usefirst.commands.{module}").register(subparsers)
         names.extend(subparsers.choices)
@@ -128,7 +130,7 @@ def test_positional_arguments_have_a_chinese_section(
         (["validate", "--format"], "--format：后面需要一个值"),
         (["validate", "--no-cache=yes"], "--no-cache：不接受值"),
         (["review"], "缺少必填的参数：--base"),
-        (["report"], "缺少必填的参数：REPORT"),
+        (["report"], "缺少必填的参数：报表"),
         (["report", "recognition"], "缺少必填的参数：--year"),
         (["report", "recognition", "--year", "x"], "--year：“x”不是有效的值"),
         (["--verbose=3", "validate"], "--verbose：不接受值"),
@@ -186,17 +188,19 @@ def test_step_summary_help_and_errors_are_chinese(
     assert "缺少必填的参数：--title" in error
 
 
+def columns(text: str) -> int:
+    """Count the screen columns a line takes: two for a wide character."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
 def help_columns(text: str) -> set[int]:
     """The screen columns at which the help of each argument starts."""
-    columns = set()
+    starts = set()
     for line in text.splitlines():
         match = re.fullmatch(r"( +\S.*?\S)( {2,})(\S.*)", line)
         if match:
-            shown = sum(
-                2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in match[1]
-            )
-            columns.add(shown + len(match[2]))
-    return columns
+            starts.add(columns(match[1]) + len(match[2]))
+    return starts
 
 
 def test_help_columns_line_up_on_screen_around_chinese_names(
@@ -209,3 +213,89 @@ def test_help_columns_line_up_on_screen_around_chinese_names(
     assert "--root 目录" in main_help and "--title 标题" in summary_help
     assert len(help_columns(main_help)) == 1, main_help
     assert len(help_columns(summary_help)) == 1, summary_help
+
+
+# ---------------------------------------------------------------------------
+# Placeholders are Chinese, and the help fits the terminal
+# ---------------------------------------------------------------------------
+
+# every page of help: ``usefirst``, each command, the step summary module
+HELP_PAGES = [
+    ("usefirst",),
+    *(("usefirst", *words) for words in COMMAND_LINES),
+    ("stepsummary",),
+]
+# a capital word that is no part of a path or an option; the help may name
+# these codes and formats, never a placeholder such as PATH or YYYY-MM-DD
+CAPITAL_WORD = re.compile(r"(?<![\w./-])[A-Z][A-Z0-9_]*[A-Z0-9](?:-[A-Z0-9]+)*(?!\w)")
+CODES = {"CSV", "JSON", "HEAD", "XYHZ-CG", "XYHZ-HT", "GITHUB_STEP_SUMMARY"}
+
+
+def help_page(page: tuple[str, ...], capsys: pytest.CaptureFixture) -> str:
+    """Print the ``--help`` of ``usefirst ...`` or of the step summary module."""
+    program, *words = page
+    run = stepsummary.main if program == "stepsummary" else cli.main
+    with pytest.raises(SystemExit) as stop:
+        run([*words, "--help"])
+    assert stop.value.code == OK
+    return capsys.readouterr().out
+
+
+@pytest.mark.parametrize("page", HELP_PAGES, ids=" ".join)
+def test_value_placeholders_are_chinese(
+    page: tuple[str, ...], capsys: pytest.CaptureFixture
+) -> None:
+    text = help_page(page, capsys)
+    assert set(CAPITAL_WORD.findall(text)) <= CODES, text
+
+
+@pytest.mark.parametrize("terminal", [80, 50])
+@pytest.mark.parametrize("page", HELP_PAGES, ids=" ".join)
+def test_no_help_line_is_wider_than_the_terminal(
+    page: tuple[str, ...],
+    terminal: int,
+    capsys: pytest.CaptureFixture,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("COLUMNS", str(terminal))
+    text = help_page(page, capsys)
+    assert [line for line in text.splitlines() if columns(line) > terminal] == []
+
+
+def test_an_option_and_its_value_stay_on_one_line_of_the_usage(
+    capsys: pytest.CaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    usage = help_page(("usefirst", "report", "contracts"), capsys).split("\n\n")[0]
+    assert len(usage.splitlines()) == 2
+    assert any("--unit 单位标识" in line for line in usage.splitlines()), usage
+
+
+def test_an_option_shows_its_value_once(capsys: pytest.CaptureFixture) -> None:
+    text = help_page(("usefirst", "template"), capsys)
+    assert "  -o, --output 输出文件\n" in text
+
+
+def test_chinese_text_breaks_between_characters_by_columns() -> None:
+    lines = argparse_zh.wrap("成果库中没有这个单位的文件夹", 10)
+    assert lines == ["成果库中没", "有这个单位", "的文件夹"]
+
+
+def test_no_line_starts_with_a_closing_mark_or_ends_with_an_opening_one() -> None:
+    lines = argparse_zh.wrap("默认今天（可以不写），也可以写", 8)
+    assert lines == ["默认今天", "（可以不", "写），也", "可以写"]
+
+
+def test_words_options_and_paths_are_not_broken() -> None:
+    text = "请运行 usefirst   validate --no-cache 查看 catalog/numbers.yaml"
+    assert argparse_zh.wrap(text, 20) == [
+        "请运行 usefirst",
+        "validate --no-cache",
+        "查看",
+        "catalog/numbers.yaml",
+    ]
+
+
+def test_only_a_word_wider_than_a_line_is_cut() -> None:
+    lines = argparse_zh.wrap("见 https://example.org/a-long-address", 10)
+    assert lines == ["见", "https://ex", "ample.org/", "a-long-add", "ress"]

@@ -622,6 +622,15 @@ def test_an_unknown_base_is_a_usage_error(repo: GitRepo, capsys) -> None:
     assert "找不到提交“no-such-branch”" in capsys.readouterr().err
 
 
+def test_a_usage_error_shows_control_characters_as_escapes(
+    repo: GitRepo, capsys
+) -> None:
+    assert repo.run("review", "--base", "main\n::error::伪造\x1b[2J")[0] == 2
+    err = capsys.readouterr().err
+    assert "找不到提交“main\\n::error::伪造\\x1b[2J”" in err
+    assert "\x1b" not in err and "\n::" not in err
+
+
 def test_a_folder_without_git_is_a_usage_error(tmp_path, capsys) -> None:
     shutil.copytree(PROJECT / "schemas", tmp_path / "schemas")
     (tmp_path / "catalog").mkdir()

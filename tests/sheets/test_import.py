@@ -547,6 +547,22 @@ def test_the_command_writes_and_then_finds_nothing_to_change(
     assert "没有变化 3 条" in capsys.readouterr().out
 
 
+def test_the_plan_shows_control_characters_of_a_sheet_as_escapes(
+    repository: Repository, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "成果.csv"
+    header = "成果名称,成果完成人1.姓名,知识产权1.权利类型,成果简介,产业集群,所在地市"
+    title = "荔枝\x1b[31m保鲜\n::error::伪造 ##[warning]"
+    row = f'"{title}",陈华,技术秘密,{LYCHEE["成果简介"]},现代农业,广州'
+    path.write_bytes(f"{header}\r\n{row}\r\n".encode())
+    root = ["--root", str(repository.root)]
+    assert main([*root, "import", str(path), "--unit", "scut", "--dry-run"]) == OK
+    out = capsys.readouterr().out
+    assert "\x1b" not in out
+    assert [line for line in out.splitlines() if line.startswith("::")] == []
+    assert "：荔枝\\x1b[31m保鲜\\n::error::伪造 ## [warning]\n" in out
+
+
 @pytest.mark.parametrize(
     ("arguments", "message"),
     [

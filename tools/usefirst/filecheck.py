@@ -190,7 +190,20 @@ def _salt(repository: Repository) -> bytes:
     for library in _RESULT_LIBRARIES:
         digest.update(metadata.version(library).encode())
     for path in sorted(repository.schema_dir.glob("*.json")):
-        digest.update(path.name.encode() + path.read_bytes())
+        digest.update(path.name.encode() + _schema_bytes(path))
     for name in _RESULT_MODULES:
         digest.update((Path(__file__).parent / f"{name}.py").read_bytes())
     return digest.digest()
+
+
+def _schema_bytes(path: Path) -> bytes:
+    """Read a schema file for the salt; one that cannot be read counts as empty.
+
+    Loading the schemas then reports that file as a ``SchemaError`` naming it,
+    which the salt must not pre-empt with an ``OSError``.
+    """
+    try:
+        return path.read_bytes()
+    except OSError:
+        log.debug("schema %s unreadable for the cache salt", path)
+        return b""

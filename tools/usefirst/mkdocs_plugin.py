@@ -28,9 +28,11 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page as MkDocsPage
 
+from usefirst.catalog import Catalog
 from usefirst.check import check_repository
+from usefirst.problems import Problem
 from usefirst.publish import Withheld, withhold
-from usefirst.repository import Repository, RepositoryNotFound
+from usefirst.repository import Repository, RepositoryNotFound, SchemaError
 from usefirst.search import build_search_index
 from usefirst.site import Page, SiteContent, build_site
 from usefirst.site.home import fill_blocks, unknown_blocks
@@ -54,7 +56,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         """Generate the catalog's pages and files and add them to the site."""
-        catalog, problems = check_repository(self._repository(config))
+        catalog, problems = self._check(config)
         withheld = withhold(catalog, problems)
         if withheld.errors:
             log.warning(withheld_warning(withheld))
@@ -78,6 +80,16 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
                 files, File.generated(config, static.path, content=static.content)
             )
         return files
+
+    def _check(self, config: MkDocsConfig) -> tuple[Catalog, list[Problem]]:
+        """Check the catalog; a broken schema stops the build with a Chinese error."""
+        try:
+            return check_repository(self._repository(config))
+        except SchemaError as error:
+            raise PluginError(
+                f"记录格式文件 {error.file} 有误：{error.reason}。"
+                "请修正 schemas/ 中的记录格式后再构建网站。"
+            ) from error
 
     def _repository(self, config: MkDocsConfig) -> Repository:
         base = Path(config.config_file_path or ".").parent

@@ -28,15 +28,24 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="导出的列与导入模板相同，导出后可直接修改再导入。导出文件含不公开的信息，请妥善保管。",
     )
     parser.add_argument(
-        "-o", "--output", type=Path, required=True, help="输出文件（.xlsx 或 .csv）"
+        "-o",
+        "--output",
+        type=Path,
+        required=True,
+        metavar="输出文件",
+        help="导出文件（.xlsx 或 .csv）",
     )
     parser.add_argument(
         "--kind",
         action="append",
         choices=EXPORT_KINDS,
-        help="只导出这类记录（可重复）；CSV 只能导出一类，默认 achievement",
+        metavar="类型",
+        help=f"只导出这类记录（可重复），可选：{'、'.join(EXPORT_KINDS)}；"
+        "CSV 只能导出一类，默认 achievement",
     )
-    parser.add_argument("--unit", help="只导出这个单位文件夹中的记录")
+    parser.add_argument(
+        "--unit", metavar="单位标识", help="只导出这个单位文件夹中的记录"
+    )
     parser.set_defaults(run=run)
 
 

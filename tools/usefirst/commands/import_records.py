@@ -41,8 +41,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "并按 validate 的规则检查。有错误时不写入任何文件；"
         "再次导入同一表格不会重复入库，只更新有变化的字段。",
     )
-    parser.add_argument("file", type=Path, metavar="FILE", help=".xlsx 或 .csv 文件")
-    parser.add_argument("--unit", required=True, help="导入到哪个单位（单位标识）")
+    parser.add_argument("file", type=Path, metavar="文件", help=".xlsx 或 .csv 文件")
+    parser.add_argument(
+        "--unit", required=True, metavar="单位标识", help="导入到哪个单位的文件夹"
+    )
     parser.add_argument(
         "--channel",
         choices=(UNIT_BATCH, CITY_BATCH),

@@ -29,24 +29,26 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "供审核人核对后提交合并请求。表单内容只作为数据写入，不会被执行。",
     )
     parser.add_argument(
-        "form", metavar="FORM.md", help="议题正文文件；写 - 表示从标准输入读取"
+        "form", metavar="表单文件", help="议题正文文件；写 - 表示从标准输入读取"
     )
     parser.add_argument("--kind", required=True, choices=tuple(FORMS), help="表单类型")
     parser.add_argument(
-        "--unit", metavar="UNIT", help="单位标识（文件夹名）；不写则取表单中填写的标识"
+        "--unit",
+        metavar="单位标识",
+        help="单位标识（文件夹名）；不写则取表单中填写的标识",
     )
     parser.add_argument(
         "-o",
         "--output",
         type=Path,
-        metavar="FILE",
+        metavar="记录文件",
         help="写入的记录文件；不写则输出到屏幕",
     )
     parser.add_argument(
         "--date",
         type=cli_day,
-        metavar="YYYY-MM-DD",
-        help="填报日期（技术需求的发布日期）；默认今天",
+        metavar="日期",
+        help="填报日期（技术需求的发布日期），例如 2026-05-01；默认今天",
     )
     parser.set_defaults(run=run)
 

@@ -35,9 +35,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="新建一条记录文件，每个字段附中文说明",
         description="在单位文件夹中新建记录文件：必填字段留空待填，选填字段以注释给出。",
     )
-    parser.add_argument("kind", metavar="KIND", help="记录类型，例如 achievement")
-    parser.add_argument("--unit", required=True, help="单位标识（单位文件夹名）")
-    parser.add_argument("--id", help="记录标识；默认 <单位>-<年份>-<序号>")
+    parser.add_argument("kind", metavar="类型", help="记录类型，例如 achievement")
+    parser.add_argument(
+        "--unit", required=True, metavar="单位标识", help="单位文件夹名，例如 scut"
+    )
+    parser.add_argument(
+        "--id",
+        metavar="记录标识",
+        help="记录文件名（不含 .yaml）；默认 <单位>-<年份>-<序号>",
+    )
     parser.set_defaults(run=run)
 
 

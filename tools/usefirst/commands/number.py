@@ -15,7 +15,7 @@ from usefirst.dates import cli_day
 from usefirst.exitcodes import INVALID, OK
 from usefirst.numbering import assign_numbers
 from usefirst.problems import has_errors
-from usefirst.report import render
+from usefirst.report import render, visible
 from usefirst.repository import Repository
 
 
@@ -31,8 +31,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--date",
         type=cli_day,
-        metavar="YYYY-MM-DD",
-        help="审核通过（合并）的日期，决定编号年份和入库日期；默认今天",
+        metavar="日期",
+        help="审核通过（合并）的日期，例如 2026-05-01，决定编号年份和入库日期；"
+        "默认今天",
     )
     parser.add_argument(
         "--dry-run", action="store_true", help="只列出将要分配的编号，不修改文件"
@@ -44,7 +45,7 @@ def run(args: argparse.Namespace, repository: Repository) -> int:
     date = args.date or datetime.date.today()
     outcome = assign_numbers(repository, date, dry_run=args.dry_run)
     for assignment in outcome.assigned:
-        print(f"{assignment.file}: {assignment.number}")
+        print(f"{visible(assignment.file)}: {assignment.number}")
     verb = "将分配" if args.dry_run else "已分配"
     print(f"{verb} {len(outcome.assigned)} 个编号。", file=sys.stderr)
     if outcome.problems:

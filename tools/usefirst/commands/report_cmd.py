@@ -43,23 +43,30 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="生成认定排序、先使用合同、年度汇总等报表（不公开）",
         description="生成 Markdown 或 Excel 报表；报表含到账金额等不公开信息。",
     )
-    reports = parser.add_subparsers(dest="report", metavar="REPORT", required=True)
+    reports = parser.add_subparsers(dest="report", metavar="报表", required=True)
     recognition = _add(reports, "recognition", "某年度认定申请的资格审查与排序")
-    recognition.add_argument("--year", type=int, required=True, help="申报年度")
+    recognition.add_argument(
+        "--year", type=int, required=True, metavar="年度", help="申报年度"
+    )
     recognition.set_defaults(build=_recognition)
     contracts = _add(reports, "contracts", "某单位的先使用合同及后续情况")
-    contracts.add_argument("--unit", required=True, help="单位标识")
+    contracts.add_argument(
+        "--unit", required=True, metavar="单位标识", help="单位文件夹名"
+    )
     contracts.add_argument(
         "--within",
         type=within_days,
         default=90,
+        metavar="天数",
         help=f"免费期在多少天内结束算“即将届满”（1 到 {MAX_WITHIN_DAYS}，默认 90）",
     )
     contracts.set_defaults(build=_contracts)
     summary = _add(
         reports, "summary", "某年度全省汇总：入库、出库、合同、到账，按地市和产业集群"
     )
-    summary.add_argument("--year", type=int, required=True, help="统计年度")
+    summary.add_argument(
+        "--year", type=int, required=True, metavar="年度", help="统计年度"
+    )
     summary.set_defaults(build=_summary)
 
 
@@ -68,13 +75,18 @@ def _add(
 ) -> argparse.ArgumentParser:
     parser = reports.add_parser(name, help=text, description=text)
     parser.add_argument(
-        "-o", "--output", type=Path, help="输出文件（.md 或 .xlsx）；默认输出到屏幕"
+        "-o",
+        "--output",
+        type=Path,
+        metavar="输出文件",
+        help="报表文件（.md 或 .xlsx）；默认输出到屏幕",
     )
     parser.add_argument(
         "--today",
         type=cli_day,
         default=None,
-        help="按哪一天计算（YYYY-MM-DD，默认今天）",
+        metavar="日期",
+        help="按哪一天计算，例如 2026-05-01；默认今天",
     )
     parser.set_defaults(run=run)
     return parser

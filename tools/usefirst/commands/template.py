@@ -23,9 +23,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="生成某类记录的 Excel 导入模板",
         description="按记录格式生成 Excel 模板：中文列名、填写说明、下拉列表和示例行。",
     )
-    parser.add_argument("kind", metavar="KIND", help="记录类型，例如 achievement")
+    parser.add_argument("kind", metavar="类型", help="记录类型，例如 achievement")
     parser.add_argument(
-        "-o", "--output", type=Path, required=True, help="输出文件（.xlsx 或 .csv）"
+        "-o",
+        "--output",
+        type=Path,
+        required=True,
+        metavar="输出文件",
+        help="模板文件（.xlsx 或 .csv）",
     )
     parser.set_defaults(run=run)
 

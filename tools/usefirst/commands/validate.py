@@ -28,7 +28,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "paths",
         nargs="*",
         type=Path,
-        metavar="PATH",
+        metavar="路径",
         help="要报告的文件或文件夹；不写表示整个成果库",
     )
     parser.add_argument(

@@ -16,7 +16,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from usefirst.cli import ChineseArgumentParser
+from usefirst.argparse_zh import ChineseArgumentParser
 from usefirst.exitcodes import OK, USAGE
 
 LIMIT = 1024 * 1024

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from usefirst.problems import has_errors
+from usefirst.report import visible
 from usefirst.sheets.importer import ImportOptions, ImportResult
 from usefirst.sheets.rows import NEW, SAME, UPDATE, RowResult
 
@@ -39,7 +40,8 @@ def describe(
         lines.append("没有可导入的行。")
     lines.extend(result.skipped)
     lines.append(_outcome(result, options))
-    return "\n".join(lines)
+    # ids, titles, cell values and sheet names come from the sheet as typed
+    return "\n".join(map(visible, lines))
 
 
 def _details(rows: list[RowResult]) -> list[str]:
