@@ -550,3 +550,47 @@ def test_vanished_file_is_a_problem(tmp_path: Path) -> None:
     assert document is None
     problem = only(problems, "FILE.unreadable")
     assert "不存在" in problem.message
+
+
+# ---------------------------------------------------------------------------
+# Invisible characters
+# ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("written", "shown"),
+    [
+        ('"锂电池\\e[31m"', "U+001B"),
+        ('"第一行\\r第二行"', "U+000D"),
+        ('"abc\\x00"', "U+0000"),
+        ('"\\u202egnp.exe"', "U+202E"),
+        ("成果\u2066名称\u2069", "U+2066"),
+        ('"x\\L"', "U+2028"),
+    ],
+)
+def test_control_character_in_a_value_is_reported_at_its_line(
+    written: str, shown: str
+) -> None:
+    document, problems = parse(f"kind: unit\nid: lab\nname: {written}\n")
+
+    problem = only(problems, "YAML.control_character")
+    assert (problem.line, problem.path) == (3, ("name",))
+    assert shown in problem.message
+    assert document is not None
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "name: |\n  第一行\n  第二行\n",
+        'name: "第一行\\n第二行\\t制表"\n',
+        "name: 'C:\\temp\\new'\n",
+        "name: 普通文本\n",
+    ],
+)
+def test_line_breaks_tabs_and_backslashes_are_not_control_characters(
+    written: str,
+) -> None:
+    _, problems = parse(f"kind: unit\nid: lab\n{written}")
+
+    assert "YAML.control_character" not in rules(problems)

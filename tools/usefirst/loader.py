@@ -44,6 +44,14 @@ _BOOLS = {
     "FALSE": False,
 }
 _INT = re.compile(r"[-+]?(0|[1-9][0-9]{0,17})")
+# C0 but tab and line feed, DEL, C1, line separators and bidirectional controls:
+# they hide or reorder text in reviews and terminals
+_INVISIBLE = re.compile(
+    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
+)
+# libyaml refuses raw C0 characters, so only an escape or a raw separator or
+# bidirectional control can bring one in; most files have neither
+_MAY_HIDE = re.compile(r"[\\\x85\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 _STR_TAG = "tag:yaml.org,2002:str"
 
 _HINTS = {
@@ -430,7 +438,36 @@ def parse_text(text: str, file: str) -> tuple[Document | None, list[Problem]]:
             *builder.problems,
             Problem(file, line, "YAML.not_mapping", message),
         ]
-    return Document(file, data, tree=tree), builder.problems
+    document = Document(file, data, tree=tree)
+    if _MAY_HIDE.search(text):
+        builder.problems.extend(_control_characters(document, data, ()))
+    return document, builder.problems
+
+
+def _control_characters(document: Document, value: Any, path: Path_) -> list[Problem]:
+    """Report every text value that carries an invisible control character."""
+    if isinstance(value, str):
+        found = _INVISIBLE.search(value)
+        if found is None:
+            return []
+        code = f"U+{ord(found.group()):04X}"
+        message = (
+            f"字段“{'.'.join(map(str, path))}”含有不可见的控制字符（{code}）："
+            "请删除；需要换行时请用“|”分行书写"
+        )
+        line = document.line_of(path)
+        return [Problem(document.file, line, "YAML.control_character", message, path)]
+    if isinstance(value, dict):
+        items = value.items()
+    elif isinstance(value, list):
+        items = enumerate(value)
+    else:
+        return []
+    return [
+        problem
+        for key, item in items
+        for problem in _control_characters(document, item, (*path, key))
+    ]
 
 
 def _first_document(builder: _Builder) -> tuple[Any, int | _Lines] | None:
