@@ -1,4 +1,4 @@
-"""Fixtures every test folder shares: a local web server and a browser.
+"""Fixtures every test folder shares: a check cache, a web server, a browser.
 
     @pytest.mark.browser
     def test_home(serve, browser):
@@ -12,6 +12,7 @@ on 127.0.0.1; ``-m "not browser"`` leaves them out.
 from __future__ import annotations
 
 import functools
+import os
 import threading
 from collections.abc import Callable, Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -33,6 +34,19 @@ NO_CHROMIUM = (
     "Debian's chromium is not installed: run `apt-get install chromium` "
     "(tools/setup.sh does it as root)"
 )
+
+
+@pytest.fixture(autouse=True, scope="session")
+def check_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Keep the check cache of every test run, subprocesses too, out of ~/.cache."""
+    folder = tmp_path_factory.mktemp("check-cache")
+    previous = os.environ.get("USEFIRST_CACHE_DIR")
+    os.environ["USEFIRST_CACHE_DIR"] = str(folder)
+    yield folder
+    if previous is None:
+        del os.environ["USEFIRST_CACHE_DIR"]
+    else:
+        os.environ["USEFIRST_CACHE_DIR"] = previous
 
 
 def pytest_configure(config: pytest.Config) -> None:

@@ -3,14 +3,18 @@
     pytest tests/test_cache.py -q
 
 A file's result depends only on its bytes, its place, the schemas and the
-tool, so it is kept in ``.cache/usefirst/files/`` (one shard per unit folder)
-and reused while all four stay the same. The cache only ever saves time: a run
-with it reports exactly what a run without it reports.
+tool, so it is kept in ``files/`` of the cache folder (one shard per unit
+folder) and reused while all four stay the same. The cache folder lies outside
+the repository (``$XDG_CACHE_HOME/usefirst/<digest of the root>``, or
+``$USEFIRST_CACHE_DIR``): a pull request cannot plant a cache to be unpickled.
+The cache only ever saves time: a run with it reports exactly what a run
+without it reports.
 """
 
 from __future__ import annotations
 
 import json
+import pickle
 import re
 import shutil
 import subprocess
@@ -57,7 +61,8 @@ status: in_stock
 
 
 @pytest.fixture
-def repo(tmp_path: Path) -> Path:
+def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("USEFIRST_CACHE_DIR", str(tmp_path / "cache"))
     root = tmp_path / "repo"
     shutil.copytree(ROOT / "schemas", root / "schemas")
     for unit, number in (("north", "2020SR0123456"), ("south", "2021SR0654321")):
@@ -84,8 +89,12 @@ def validate(root: Path, *args: str) -> tuple[int, list[dict], set[str]]:
     return result.returncode, json.loads(result.stdout), checked
 
 
+def cache_folder(root: Path) -> Path:
+    return root.parent / "cache" / CACHE_FOLDER
+
+
 def shards(root: Path) -> dict[str, bytes]:
-    folder = root / ".cache" / "usefirst" / CACHE_FOLDER
+    folder = cache_folder(root)
     return {path.name: path.read_bytes() for path in sorted(folder.glob("*"))}
 
 
@@ -134,7 +143,7 @@ def test_only_the_shard_of_the_changed_folder_is_written(repo: Path) -> None:
 
 
 def _shard_paths(root: Path) -> list[tuple[str, Path]]:
-    folder = root / ".cache" / "usefirst" / CACHE_FOLDER
+    folder = cache_folder(root)
     return [(path.name, path) for path in sorted(folder.glob("*.pickle"))]
 
 
@@ -188,14 +197,14 @@ def test_deleted_file_leaves_the_cache_when_its_shard_is_written(repo: Path) -> 
 def test_damaged_cache_is_ignored_and_rebuilt(repo: Path) -> None:
     validate(repo)
     for name, _ in _shard_paths(repo):
-        (repo / ".cache/usefirst" / CACHE_FOLDER / name).write_bytes(b"\x80garbage")
+        (cache_folder(repo) / name).write_bytes(b"\x80garbage")
     assert validate(repo) == (0, [], ALL_FILES)
     assert validate(repo) == (0, [], set())
 
 
 def test_no_cache_neither_reads_nor_writes(repo: Path) -> None:
     assert validate(repo, "--no-cache") == (0, [], ALL_FILES)
-    assert not (repo / ".cache").exists()
+    assert not (repo.parent / "cache").exists()
     validate(repo)
     before = shards(repo)
     path = repo / NORTH
@@ -205,7 +214,7 @@ def test_no_cache_neither_reads_nor_writes(repo: Path) -> None:
 
 
 def test_unwritable_cache_only_warns(repo: Path) -> None:
-    (repo / ".cache").write_text("not a folder", "utf-8")
+    (repo.parent / "cache").write_text("not a folder", "utf-8")
     result = subprocess.run(
         [str(USEFIRST), "validate"], cwd=repo, capture_output=True, text=True
     )
@@ -226,3 +235,38 @@ def test_cached_documents_keep_their_lines(repo: Path) -> None:
         north.document.data == next(r for r in first if r.file == NORTH).document.data
     )
     assert north.document.line_of(("rights", 0, "number")) == 10
+
+
+class _Planted:
+    """Unpickling this creates a marker file: proof the pickle was read."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self) -> tuple:
+        return (open, (str(self.marker), "w"))
+
+
+def test_a_cache_planted_in_the_repository_is_never_read(repo: Path) -> None:
+    marker = repo.parent / "planted-code-ran"
+    planted = pickle.dumps(_Planted(marker))
+    names = [*shards(validate(repo) and repo), "planted.pickle"]
+    for folder in (repo / ".cache/usefirst" / CACHE_FOLDER, repo / CACHE_FOLDER):
+        folder.mkdir(parents=True)
+        for name in names:
+            (folder / name).write_bytes(planted)
+    shutil.rmtree(cache_folder(repo))
+    assert validate(repo) == (0, [], ALL_FILES)
+    assert not marker.exists()
+
+
+def test_default_cache_is_per_repository_under_xdg_cache_home(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("USEFIRST_CACHE_DIR", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    first, second = Repository(tmp_path / "one"), Repository(tmp_path / "two")
+    assert first.cache_dir.parent == tmp_path / "xdg" / "usefirst"
+    assert len(first.cache_dir.name) == 16
+    assert first.cache_dir != second.cache_dir
+    assert Repository(tmp_path / "one").cache_dir == first.cache_dir

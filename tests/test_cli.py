@@ -112,6 +112,7 @@ def write_repository(root: Path) -> Path:
 
 @pytest.fixture
 def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("USEFIRST_CACHE_DIR", str(tmp_path / "cache"))
     root = write_repository(tmp_path / "repo")
     monkeypatch.chdir(root)
     return root
@@ -172,6 +173,16 @@ def test_path_outside_the_repository_exits_2(
 ) -> None:
     assert main(["validate", str(tmp_path)]) == USAGE
     assert "不在成果库" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("path", ["schemas", "schemas/unit.schema.json"])
+def test_path_outside_the_catalog_exits_2(
+    repo: Path, path: str, capsys: pytest.CaptureFixture
+) -> None:
+    assert main(["validate", path]) == USAGE
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert f"只能检查 catalog/ 中的文件和文件夹，或整个成果库（.）：{path}" in err
 
 
 def test_unknown_option_exits_2(repo: Path) -> None:

@@ -273,6 +273,9 @@ def test_letter_authority_codes_pass_although_stdnum_rejects_them(code: str) -> 
         ("9111000060003734#L", ["第 17 位“#”"]),
         ("91AB0000600037341L", ["第 3–8 位", "行政区划码", "AB0000"]),
         ("９１１１００００６０００３７３４１Ｌ", ["全角", "91110000600037341L"]),
+        ("000000000000000000", ["第 1 位", "登记管理部门代码", "1–9、A–G、N 或 Y"]),
+        ("H1440000MA4WQ2R809", ["第 1 位", "“H”不存在"]),
+        ("91000000MA4WQ2R806", ["第 3–8 位", "不能为 000000"]),
         ("", ["为空"]),
     ],
 )
@@ -467,6 +470,39 @@ def test_find_resident_ids_ignores_full_width_numbers_with_a_wrong_check() -> No
     )
 
 
+@pytest.mark.parametrize(
+    "written",
+    [
+        "440106 19800101 006X",
+        "440106.19800101.006X",
+        "440106-19800101-006X",
+        "440106—19800101—006X",
+        "440106–19800101–006X",
+        "440106－19800101－006X",
+        "44010619800101006Ｘ",
+        "440106　19800101　006Ｘ",
+    ],
+)
+def test_find_resident_ids_reads_grouped_numbers(written: str) -> None:
+    assert find_resident_ids(f"身份证号：{written}。", today=TODAY) == [written]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "440106 19800101-006X",  # mixed separators are not one number
+        "12.440106.19800101.006X",  # the tail of a longer dotted run
+        "440106.19800101.006X.5",
+        "440106 19800101 0069",  # wrong check character
+        "日期 2026.05.01，金额 1,980,010.10 元",
+    ],
+)
+def test_find_resident_ids_ignores_grouped_runs_that_are_not_numbers(
+    text: str,
+) -> None:
+    assert find_resident_ids(text, today=TODAY) == []
+
+
 def test_find_resident_ids_ignores_future_birth_dates() -> None:
     text = "号码 11010520300101001X"
     assert check_resident_id("11010520300101001X", today=date(2031, 1, 1)) is None
@@ -491,6 +527,10 @@ def test_find_resident_ids_ignores_future_birth_dates() -> None:
         ("0086 13812345678", ["0086 13812345678"]),
         ("2020-10-01 13812345678", ["13812345678"]),
         ("甲 19912345678，乙 15012345678", ["19912345678", "15012345678"]),
+        ("手机 138.0013.8000", ["138.0013.8000"]),
+        ("手机 138—0013—8000", ["138—0013—8000"]),
+        ("手机 138–0013–8000", ["138–0013–8000"]),
+        ("手机 138－0013－8000", ["138－0013－8000"]),
     ],
 )
 def test_find_mobile_numbers_finds_them(text: str, found: list[str]) -> None:
@@ -510,6 +550,11 @@ def test_find_mobile_numbers_finds_them(text: str, found: list[str]) -> None:
         "11212345678",  # second digit must be 3-9
         "call 1381234567",  # only 10 digits
         "tel13812345678",
+        "日期 2026.05.01",
+        "金额 138.0013 万元",
+        "138.0013.8000.1",
+        "1.138.0013.8000",
+        "138.0013-8000",  # mixed separators
     ],
 )
 def test_find_mobile_numbers_ignores_other_digit_runs(text: str) -> None:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from usefirst.catalog import load_catalog
 from usefirst.filecheck import check_files
 from usefirst.layout import layout_problems
 from usefirst.loader import parse_text
@@ -182,3 +183,37 @@ def test_misplaced_record_is_still_checked_against_its_schema(
     rules = {problem.rule for problem in result.problems}
     assert "LAYOUT.place" in rules
     assert "SCHEMA.required" in rules
+
+
+def test_no_file_of_the_catalog_is_passed_over_in_silence(tmp_path: Path) -> None:
+    root = tmp_path / "repo"
+    shutil.copytree(ROOT / "schemas", root / "schemas")
+    files = {
+        "catalog/settings.yaml": "reviewers: [gd-review]\n",
+        "catalog/numbers.yaml": "{}\n",
+        "catalog/notes.txt": "说明",
+        "catalog/lab.YAML": UNIT,
+        "catalog/lab/unit.yaml": UNIT,
+        "catalog/lab/.gitkeep": "",
+        "catalog/lab/notes.docx": "x",
+        "catalog/lab/achievements/lab-2025-001.YAML": ACHIEVEMENT,
+        "catalog/lab/achievements/scan.pdf": "x",
+        "catalog/lab/attachments/scan.pdf": "x",
+        "catalog/lab/attachments/2025/receipt.png": "x",
+    }
+    for name, text in files.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text, "utf-8")
+    _, problems = load_catalog(Repository(root), use_cache=False)
+    found = {(p.file, p.rule) for p in problems if p.rule.startswith("LAYOUT.")}
+    assert found == {
+        ("catalog/notes.txt", "LAYOUT.stray"),
+        ("catalog/lab.YAML", "LAYOUT.stray"),
+        ("catalog/lab/notes.docx", "LAYOUT.not_record"),
+        ("catalog/lab/achievements/lab-2025-001.YAML", "LAYOUT.extension"),
+        ("catalog/lab/achievements/scan.pdf", "LAYOUT.not_record"),
+    }
+    stray = next(p for p in problems if p.file == "catalog/notes.txt")
+    assert "catalog/ 下只能放单位文件夹和 settings.yaml、numbers.yaml" in stray.message
+    scan = next(p for p in problems if p.file.endswith("achievements/scan.pdf"))
+    assert "附件请放到单位的 attachments/ 文件夹中" in scan.message

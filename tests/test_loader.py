@@ -292,6 +292,13 @@ def test_complex_key_is_refused() -> None:
     assert only(problems, "YAML.complex_key").line == 1
 
 
+def test_complex_key_leaves_no_made_up_key_behind() -> None:
+    document, problems = parse("? [a, b]\n: 1\n? {c: d}\n: 2\nname: x\n")
+    assert document.data == {"name": "x"}
+    assert rules(problems) == ["YAML.complex_key", "YAML.complex_key"]
+    assert not any("#" in problem.message for problem in problems)
+
+
 # ---------------------------------------------------------------------------
 # What a file must contain
 # ---------------------------------------------------------------------------
@@ -433,6 +440,12 @@ def test_unclosed_quote_is_reported_where_it_opens(quote: str) -> None:
         ("name: `x`\n", 1, "`"),
         ("name: x\x07y\n", 1, "控制字符"),
         ("kind: unit\nname: ok\nid: x\x1b\n", 3, "控制字符"),
+        ("keywords: [电池,\n- 储能\n", 2, "缺少值"),
+        ('name: "\\UFFFFFFFF"\n', 1, "字符编码"),
+        ("name: *\n", 1, "“&”或“*”后缺少名称"),
+        ('name: "\\x4g"\n', 1, "十六进制"),
+        ("summary: | 多出\n  正文\n", 1, "多出了内容"),
+        ("name: !<\n", 1, "缩进、冒号和引号"),
     ],
 )
 def test_syntax_errors_give_a_chinese_message_at_the_line(
@@ -444,6 +457,7 @@ def test_syntax_errors_give_a_chinese_message_at_the_line(
     assert problem.line == line
     assert problem.message.startswith("YAML 格式错误：")
     assert words in problem.message
+    assert not re.search("[a-z]{3}", problem.message)  # no English from libyaml
 
 
 @pytest.mark.parametrize(

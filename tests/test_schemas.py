@@ -548,6 +548,25 @@ def test_number_where_text_is_expected_says_to_add_quotes(
     assert "引号" in problem.message
 
 
+def test_an_empty_field_is_reported_as_not_filled_in(schemas: SchemaSet) -> None:
+    text = ACHIEVEMENT.replace("title: 高安全固态电解质制备技术", "title:")
+    problem = one(problems_of(schemas, text))
+    assert (problem.rule, problem.line) == ("SCHEMA.type", 3)
+    assert problem.message.startswith("“成果名称”未填写：请填写文本")
+    assert "null" not in problem.message
+    assert "引号" not in problem.message
+
+
+def test_an_eight_digit_date_is_shown_as_it_should_be_written(
+    schemas: SchemaSet,
+) -> None:
+    text = ACHIEVEMENT.replace("granted_on: 2019-05-10", "granted_on: 20190510")
+    problem = one(problems_of(schemas, text))
+    assert (problem.rule, problem.line) == ("SCHEMA.type", 13)
+    assert "应写作 2019-05-10" in problem.message
+    assert "引号可加可不加" in problem.message
+
+
 def test_no_stays_text_and_is_refused_where_true_or_false_is_expected(
     schemas: SchemaSet,
 ) -> None:

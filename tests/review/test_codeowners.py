@@ -108,3 +108,19 @@ def test_unit_folders_are_those_the_schema_allows(repo: GitRepo) -> None:
     text = render_codeowners(DiskSource(repo.root), SCHEMAS)
     assert "/catalog/x/" not in text
     assert "/catalog/sysu/ @sysu-ttc @gd-review\n" in text
+
+
+@pytest.mark.parametrize(
+    "blocker", [".github", ".github/CODEOWNERS"], ids=["github-file", "owners-folder"]
+)
+@pytest.mark.parametrize("check", [False, True], ids=["write", "check"])
+def test_a_github_path_of_the_wrong_type_is_a_usage_error(
+    repo: GitRepo, capsys: pytest.CaptureFixture[str], blocker: str, check: bool
+) -> None:
+    if blocker == ".github":
+        repo.write(".github", "not a folder\n")
+    else:
+        (repo.root / blocker).mkdir(parents=True)
+    code, _ = repo.run("codeowners", *(["--check"] if check else []))
+    assert code == 2
+    assert "无法读写 .github/CODEOWNERS" in capsys.readouterr().err

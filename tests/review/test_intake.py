@@ -154,6 +154,8 @@ def test_hostile_text_is_inert_quoted_data(tmp_path: Path) -> None:
     assert "!!python/object:os.system" in data["summary"]
     assert data["keywords"] == ["a: b", "- c", "? d", "| e", "> f", "% g", "@ h"]
     assert data["contact"]["phone"] == "020-87110000 ::error::forged"
+    assert data["contact"]["name"] == "[31m红[0m下一行"  # invisible ones dropped
+    assert "INTAKE.control_character" in {p.rule for p in problems}
     assert len(data["offer"]["after_free_period"]) == 100_000
     assert "\n::error" not in text
 
@@ -205,6 +207,46 @@ def test_missing_sections_are_warned_about() -> None:
     assert [(p.rule, p.severity.value) for p in problems] == [
         ("INTAKE.missing", "warning")
     ]
+
+
+BAD_FORM = {
+    **ACHIEVEMENT_FORM,
+    "所在地市": "北京市",
+    "技术成熟度": "十级",
+    "成果简介": "本成果提供一种固态电解质制备方法，详询陈老师 13800138000。",
+}
+
+
+def test_what_the_schema_and_privacy_checks_find_is_warned_about() -> None:
+    text, path, problems = intake(body(BAD_FORM), "achievement", SCHEMAS, date=MAY_DAY)
+    assert text is not None
+    document, _ = parse_text(text, "record.yaml")
+    assert document is not None
+    found = {(p.rule, p.path, p.severity.value) for p in problems}
+    assert found == {
+        ("SCHEMA.enum", ("city",), "warning"),
+        ("SCHEMA.type", ("trl",), "warning"),
+        ("PRIVACY.mobile", ("summary",), "warning"),
+    }
+    for problem in problems:
+        assert problem.file == path
+        assert problem.line == document.line_of(problem.path)
+    mobile = next(p for p in problems if p.rule == "PRIVACY.mobile")
+    assert "13800138000" not in mobile.message and "138****8000" in mobile.message
+
+
+def test_the_command_writes_a_bad_form_and_reports_it(
+    repo: GitRepo, capsys: pytest.CaptureFixture[str]
+) -> None:
+    form = repo.root.parent / "issue.md"
+    form.write_text(body(BAD_FORM), encoding="utf-8")
+    output = repo.root.parent / "record.yaml"
+    args = ("intake", str(form), "--kind", "achievement", "-o", str(output))
+    assert repo.run(*args, "--date", "2026-05-01")[0] == 0
+    err = capsys.readouterr().err
+    assert "SCHEMA.enum" in err and "北京市" in err
+    assert "SCHEMA.type" in err and "PRIVACY.mobile" in err
+    assert record(output.read_text(encoding="utf-8"))["city"] == "北京市"
 
 
 def test_the_command_writes_a_file_and_never_overwrites(repo: GitRepo) -> None:

@@ -72,3 +72,12 @@ def test_a_new_unit_and_a_record_in_it_are_written_in_place(repo: GitRepo) -> No
     repo.write("catalog/newunit/unit.yaml", unit("newunit", "新单位", ["x-ttc"]))
     code, out = repo.run("new", "technology_need", "--unit", "newunit", "--id", "n-1")
     assert (code, out) == (OK, "catalog/newunit/technology_needs/n-1.yaml\n")
+
+
+def test_a_record_folder_that_is_a_file_is_a_usage_error(
+    repo: GitRepo, capsys: pytest.CaptureFixture[str]
+) -> None:
+    repo.write("catalog/sysu/achievements", "not a folder\n")
+    assert repo.run("new", "achievement", "--unit", "sysu")[0] == USAGE
+    assert "catalog/sysu/achievements 应为文件夹" in capsys.readouterr().err
+    assert repo.read("catalog/sysu/achievements") == "not a folder\n"

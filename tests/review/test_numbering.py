@@ -112,11 +112,12 @@ def test_a_deleted_records_number_is_never_issued_again(repo: GitRepo) -> None:
 
 def test_numbers_run_per_year(repo: GitRepo) -> None:
     repo.write(
-        "catalog/scut/achievements/scut-2027-001.yaml",
-        achievement("scut-2027-001", "scut"),
+        "catalog/scut/achievements/scut-2026-001.yaml",
+        achievement("scut-2026-001", "scut"),
     )
-    code, out = repo.run("number", "--date", "2027-01-04")
-    assert out.strip().endswith("XYHZ-CG-2027-000001")
+    code, out = repo.run("number", "--date", "2026-01-04")
+    # the base holds XYHZ-CG-2025-000001: a new year starts again at 1
+    assert out.strip().endswith("XYHZ-CG-2026-000001")
 
 
 def test_numbers_continue_after_those_already_in_records(repo: GitRepo) -> None:
@@ -207,6 +208,28 @@ def test_a_bad_date_is_a_usage_error_in_chinese(
     assert stop.value.code == 2
     assert f"“{date}”不是日期：应写作 YYYY-MM-DD" in capsys.readouterr().err
     assert not (repo.root / LEDGER).exists()
+
+
+@pytest.mark.parametrize("date", ["1999-05-01", "2023-12-31", "2099-05-01"])
+def test_a_date_outside_the_reform_is_a_usage_error_in_chinese(
+    repo: GitRepo, capsys: pytest.CaptureFixture[str], date: str
+) -> None:
+    add_records(repo)
+    before = snapshot(repo.root)
+    code, _ = repo.run("number", "--date", date)
+    assert code == 2
+    assert (
+        f"审核通过日期“{date}”超出范围：应在 2024-01-01 到" in capsys.readouterr().err
+    )
+    assert snapshot(repo.root) == before
+
+
+def test_a_record_that_cannot_be_read_is_listed_not_skipped(repo: GitRepo) -> None:
+    path = "catalog/scut/achievements/scut-2026-002.yaml"
+    repo.write(path, "kind: achievement\nid: [unclosed\n")
+    code, out = repo.run("number", "--date", "2026-05-01")
+    assert code == 0
+    assert f"{path}:1: NUMBER.unreadable 记录文件无法读取" in out
 
 
 def test_a_record_that_lost_its_number_gets_the_same_one_back(repo: GitRepo) -> None:

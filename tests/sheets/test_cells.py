@@ -219,3 +219,19 @@ def test_identifiers_take_width_spaces_and_case_from_their_pattern(
 @pytest.mark.parametrize("value", [None, "", "   ", "\u3000", "\u00a0\n"])
 def test_blank_cells(value: object) -> None:
     assert is_blank(value)
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [
+        (201810601803.0, "201810601803.0"),  # check digit 0 of an application number
+        (201810601803, "201810601803.0"),  # as openpyxl reads that cell back
+        ("201810601803", "201810601803"),  # typed as text: the check says what lacks
+        (2023.0, "2023"),
+    ],
+)
+def test_a_number_cell_where_a_patent_number_stands_keeps_its_check_digit_0(
+    typed: float, stored: str
+) -> None:
+    assert to_code(typed, "", patent=True) == stored
+    assert to_code(201810601803.0, "") == "201810601803"  # 项目编号 stays as typed

@@ -556,8 +556,10 @@ def test_the_plan_shows_control_characters_of_a_sheet_as_escapes(
     row = f'"{title}",陈华,技术秘密,{LYCHEE["成果简介"]},现代农业,广州'
     path.write_bytes(f"{header}\r\n{row}\r\n".encode())
     root = ["--root", str(repository.root)]
-    assert main([*root, "import", str(path), "--unit", "scut", "--dry-run"]) == OK
+    # a record may not hold control characters: the row is refused, and said so
+    assert main([*root, "import", str(path), "--unit", "scut", "--dry-run"]) == INVALID
     out = capsys.readouterr().out
+    assert "YAML.control_character" in out
     assert "\x1b" not in out
     assert [line for line in out.splitlines() if line.startswith("::")] == []
     assert "：荔枝\\x1b[31m保鲜\\n::error::伪造 ## [warning]\n" in out
@@ -592,3 +594,124 @@ def test_a_file_that_is_not_a_workbook_is_reported_not_raised(
     path.write_bytes(b"this is not a zip file")
     result = run_import(repository, path)
     assert rules_of(result.problems) == ["IMPORT.file"]
+
+
+def test_a_renamed_template_sheet_beside_another_sheet_is_imported(
+    repository: Repository, tmp_path: Path
+) -> None:
+    path = fill_template(repository, "achievement", [LYCHEE], tmp_path / "a.xlsx")
+    workbook = openpyxl.load_workbook(path)
+    workbook.worksheets[0].title = "2026年成果"
+    notes = workbook.create_sheet("备注")
+    notes.append(["事项", "说明"])
+    notes.append(["报送", "技术转移中心汇总"])
+    workbook.save(path)
+
+    result = run_import(repository, path)
+
+    assert [(row.row, row.action) for row in result.rows] == [(2, NEW)]
+    assert rules_of(result.problems) == ["IMPORT.sheet_skipped"]
+    assert not result.problems[0].is_error
+    assert "备注" in result.problems[0].message
+
+
+def test_a_workbook_whose_every_sheet_is_skipped_is_an_error(
+    repository: Repository, tmp_path: Path
+) -> None:
+    path = tmp_path / "a.xlsx"
+    workbook = openpyxl.Workbook()
+    workbook.active.title = "Sheet1"
+    workbook.active.append(["成果名称", "成果简介"])
+    workbook.active.append(["荔枝低温保鲜工艺", "常温货架期延长到 12 天。"])
+    other = workbook.create_sheet("Sheet2")
+    other.append(["事项", "说明"])
+    other.append(["报送", "技术转移中心汇总"])
+    workbook.save(path)
+    root = ["--root", str(repository.root)]
+
+    assert main([*root, "import", str(path), "--unit", "scut"]) == INVALID
+    result = run_import(repository, path)
+    assert result.rows == []
+    assert rules_of(result.problems) == ["IMPORT.sheet_skipped"] * 2
+    assert all(problem.is_error for problem in result.problems)
+
+
+def test_a_template_whose_example_title_alone_is_changed_imports_cleanly(
+    repository: Repository, tmp_path: Path
+) -> None:
+    path = tmp_path / "a.xlsx"
+    write_template(repository.schemas, "achievement", path)
+    workbook = openpyxl.load_workbook(path)
+    sheet = workbook.worksheets[0]
+    title = [cell.column for cell in sheet[1] if cell.value == "成果名称"][0]
+    sheet.cell(row=2, column=title, value="一种钠离子电池正极材料")
+    workbook.save(path)
+
+    result = run_import(repository, path)
+
+    assert result.problems == []
+    assert [(row.row, row.action) for row in result.rows] == [(2, NEW)]
+    record = yaml.safe_load(
+        (repository.catalog_dir / "scut" / FOLDER / "scut-2026-001.yaml").read_text()
+    )
+    assert record["offer"]["license_types"] == ["non_exclusive"]
+    assert record["funding"]["provincial_fiscal"] is False
+    assert record["funding"]["projects"][0]["name"]
+
+
+def test_an_application_number_typed_as_an_excel_number_keeps_its_check_digit(
+    repository: Repository, tmp_path: Path
+) -> None:
+    row = {
+        **LYCHEE,
+        "知识产权1.权利类型": "专利申请权",
+        "知识产权1.权利号": 201810601803.0,
+    }
+    path = fill_template(repository, "achievement", [row], tmp_path / "a.xlsx")
+
+    result = run_import(repository, path)
+
+    assert result.problems == []
+    record = yaml.safe_load(
+        (repository.catalog_dir / "scut" / FOLDER / "scut-2026-001.yaml").read_text()
+    )
+    assert record["rights"][0]["number"] == "201810601803.0"
+
+
+def test_a_file_where_the_records_folder_should_be_is_reported_and_exits_2(
+    repository: Repository, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = fill_template(repository, "achievement", [LYCHEE], tmp_path / "a.xlsx")
+    (repository.catalog_dir / "scut" / FOLDER).write_text("", encoding="utf-8")
+    root = ["--root", str(repository.root)]
+
+    assert main([*root, "import", str(path), "--unit", "scut"]) == USAGE
+
+    output = capsys.readouterr().out
+    assert "IMPORT.write" in output
+    assert "同名的文件占着文件夹的位置" in output
+    assert "Error" not in output
+
+
+def test_the_plan_says_which_updated_records_lose_their_comments(
+    repository: Repository, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    first = fill_template(
+        repository, "achievement", [BATTERY, LYCHEE], tmp_path / "a.xlsx"
+    )
+    run_import(repository, first)
+    commented = repository.catalog_dir / "scut" / FOLDER / "scut-2026-001.yaml"
+    text = commented.read_text(encoding="utf-8")
+    commented.write_text(text.replace("\ntrl:", "\n# 中试报告见附件\ntrl:"), "utf-8")
+    plain = repository.catalog_dir / "scut" / FOLDER / "scut-2026-002.yaml"
+    plain.write_text(plain.read_text("utf-8").replace("采用", "采用#1"), "utf-8")
+    rows = [{**BATTERY, "技术成熟度": 8}, {**LYCHEE, "技术成熟度": 5}]
+    sheet = fill_template(repository, "achievement", rows, tmp_path / "b.xlsx")
+    root = ["--root", str(repository.root), "import", str(sheet), "--unit", "scut"]
+
+    assert main([*root, "--dry-run"]) == OK
+
+    plan = capsys.readouterr().out
+    assert plan.count("注释将被删除") == 1
+    first_record = plan[plan.index("更新 scut-2026-001") : plan.index("scut-2026-002")]
+    assert "注释将被删除" in first_record

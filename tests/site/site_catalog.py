@@ -27,6 +27,7 @@ from usefirst.kinds import KIND_FOLDERS
 PROJECT = Path(__file__).resolve().parents[2]
 MKDOCS = str(Path(sys.executable).with_name("mkdocs"))
 SHA = "0" * 64
+PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
 USCC = "91440300MA5FXXXX1Y"  # a made-up code with a right check character
 Record = dict[str, Any]
 
@@ -151,7 +152,22 @@ def write_repository(root: Path, records: list[Record]) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
         text = yaml.safe_dump(record, allow_unicode=True, sort_keys=False)
         path.write_text(text, encoding="utf-8")
+        _write_attachments(path.parents[1], record)
     return root
+
+
+def _write_attachments(unit_folder: Path, value: Any) -> None:
+    """Write a small PDF for every attachment a record refers to."""
+    if isinstance(value, list):
+        for item in value:
+            _write_attachments(unit_folder, item)
+    elif isinstance(value, dict):
+        if set(value) >= {"file", "sha256"}:
+            path = unit_folder / value["file"]
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(PDF)
+        for item in value.values():
+            _write_attachments(unit_folder, item)
 
 
 def build(

@@ -6,6 +6,7 @@ import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 import pytest
 from site_catalog import PROJECT, BuiltSite, achievement, build, unit, write_repository
@@ -115,6 +116,65 @@ def test_no_page_fetches_anything_from_another_host(sample_site: BuiltSite) -> N
         if EXTERNAL.match(url)
     }
     assert external == set()
+
+
+# URLs the theme's scripts hold in string literals, each with the reason it is
+# never fetched here; any other URL in a published script fails the test below.
+INERT_SCRIPT_URLS = {
+    # Loaded only when ResizeObserver is missing: the override defines one.
+    "https://unpkg.com/resize-observer-polyfill": "ResizeObserver",
+    # Loaded only for `pre.mermaid` blocks: the site configures no mermaid.
+    "https://unpkg.com/mermaid@11/dist/mermaid.min.js": "pre.mermaid",
+    # Repository facts, fetched only when mkdocs.yml sets repo_url.
+    "https://api.github.com/users/${e}": 'data-md-component="source"',
+    "https://api.github.com/repos/${e}/${t}": 'data-md-component="source"',
+    "https://${e}/api/v4/projects/${encodeURIComponent(t": (
+        'data-md-component="source"'
+    ),
+}
+SCRIPT_URL = re.compile(r"[\"'`](https?://[^\"'`\s)\\]+)")
+
+
+def test_no_script_names_another_host_it_could_fetch(sample_site: BuiltSite) -> None:
+    scripts = list(sample_site.site.rglob("*.js"))
+    urls = {
+        url
+        for script in scripts
+        for url in SCRIPT_URL.findall(script.read_text(encoding="utf-8"))
+    }
+    pages = [p.read_text(encoding="utf-8") for p in sample_site.site.rglob("*.html")]
+
+    assert urls - INERT_SCRIPT_URLS.keys() == set()
+    for url in urls:
+        trigger = INERT_SCRIPT_URLS[url]
+        if trigger == "ResizeObserver":
+            assert all(_defines_resize_observer_first(page) for page in pages)
+        elif trigger == "pre.mermaid":
+            assert not [page for page in pages if 'class="mermaid' in page]
+            assert "mermaid" not in (PROJECT / "mkdocs.yml").read_text("utf-8")
+        else:
+            assert not [page for page in pages if trigger in page]
+
+
+def _defines_resize_observer_first(html: str) -> bool:
+    if "bundle." not in html:
+        return True
+    stand_in = html.find("window.ResizeObserver = function")
+    return 0 <= stand_in < html.index("assets/javascripts/bundle.")
+
+
+@pytest.mark.browser
+def test_a_browser_without_resize_observer_stays_on_this_host(
+    sample_site: BuiltSite, serve: Any, tab: Any
+) -> None:
+    visit = tab(serve(sample_site.site), phone=True)
+    visit.page.add_init_script("delete window.ResizeObserver;")
+    page = visit.open("catalog/")
+
+    assert page.evaluate("typeof window.ResizeObserver") == "function"
+    assert len(visit.requests) > 3
+    assert visit.foreign_requests == []
+    assert visit.problems == []
 
 
 def test_no_stylesheet_imports_from_another_host(sample_site: BuiltSite) -> None:

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from usefirst.filecheck import FileResult, check_files
-from usefirst.kinds import UNIT_KIND
+from usefirst.kinds import ATTACHMENT_FOLDER, UNIT_KIND
 from usefirst.loader import Document
 from usefirst.problems import Problem, Severity
 from usefirst.repository import Repository
@@ -33,6 +33,7 @@ from usefirst.repository import Repository
 log = logging.getLogger(__name__)
 
 RECORD_SUFFIXES = (".yaml", ".yml")
+ROOT_FILES = ("settings.yaml", "numbers.yaml")  # the only files beside unit folders
 T = TypeVar("T")
 
 
@@ -115,35 +116,75 @@ def record_files(repository: Repository) -> list[Path]:
 
     Files right under ``catalog/`` are settings, not records; hidden files and
     folders are skipped. A folder named like a record file is listed too, so
-    that the check reports it instead of passing over it.
+    that the check reports it instead of passing over it; so is a file whose
+    extension is in capitals, which the layout check asks to rename.
     """
-    return [Path(path) for path in _record_paths(repository)]
+    return [Path(path) for path in _walk(repository)[0]]
 
 
-def _record_paths(repository: Repository) -> list[str]:
+def _walk(repository: Repository) -> tuple[list[str], list[str]]:
+    """Split the catalog into record files and files that belong nowhere."""
     # names as strings: a Path per file costs more than reading the file
     root = str(repository.catalog_dir)
     found: list[str] = []
+    stray: list[str] = []
     for folder, folders, files in os.walk(root):
         folders[:] = [name for name in folders if not name.startswith(".")]
         if folder == root:
+            stray.extend(os.path.join(folder, name) for name in files if _stray(name))
             continue
-        names = [*files, *folders]
-        found.extend(
-            os.path.join(folder, name)
-            for name in names
-            if name.endswith(RECORD_SUFFIXES) and not name.startswith(".")
-        )
-    return sorted(found)
+        in_attachments = _in_attachments(folder[len(root) :])
+        for name in [*files, *folders]:
+            if name.startswith("."):
+                continue
+            if name.lower().endswith(RECORD_SUFFIXES):
+                found.append(os.path.join(folder, name))
+            elif name in files and not in_attachments:
+                stray.append(os.path.join(folder, name))
+    return sorted(found), sorted(stray)
+
+
+def _stray(name: str) -> bool:
+    return not name.startswith(".") and name not in ROOT_FILES
+
+
+def _in_attachments(relative: str) -> bool:
+    # relative is os.sep + "<unit>" + ...; attachments only right below a unit
+    parts = relative.split(os.sep)
+    return len(parts) > 2 and parts[2] == ATTACHMENT_FOLDER
+
+
+def stray_problems(repository: Repository, paths: Iterable[str]) -> list[Problem]:
+    """Report files the catalog would otherwise pass over in silence."""
+    problems = []
+    for path in paths:
+        file = repository.relative(path)
+        name = file.rsplit("/", 1)[-1]
+        if file.count("/") == 1:
+            rule = "LAYOUT.stray"
+            message = (
+                f"catalog/ 下只能放单位文件夹和 {'、'.join(ROOT_FILES)}："
+                f"请把“{name}”移到所属单位的文件夹中，或删除它"
+            )
+        else:
+            rule = "LAYOUT.not_record"
+            message = (
+                f"“{name}”不是 .yaml 记录文件，不会被检查或发布："
+                f"记录请改为 .yaml 文件，扫描件等附件请放到单位的 "
+                f"{ATTACHMENT_FOLDER}/ 文件夹中"
+            )
+        problems.append(Problem(file, 1, rule, message))
+    return problems
 
 
 def load_catalog(
     repository: Repository, *, use_cache: bool = True
 ) -> tuple[Catalog, list[Problem]]:
     """Load and schema-check every record file; index the valid ones."""
-    files = _record_paths(repository)
+    files, stray = _walk(repository)
     results = check_files(repository, files, use_cache=use_cache)
-    return build_catalog(repository, results)
+    catalog, problems = build_catalog(repository, results)
+    return catalog, [*stray_problems(repository, stray), *problems]
 
 
 def build_catalog(

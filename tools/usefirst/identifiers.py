@@ -343,6 +343,21 @@ def _uscc_shape_problem(text: str) -> str | None:
         return problem
     if not text[2:8].isdigit():
         return f"第 3–8 位是登记管理机关行政区划码，应全为数字，实际为 {text[2:8]}"
+    return _uscc_code_table_problem(text)
+
+
+# GB 32100-2015 appendix A: the registration-authority codes in use
+USCC_AUTHORITIES = "123456789ABCDEFGNY"
+
+
+def _uscc_code_table_problem(text: str) -> str | None:
+    """Report an authority code or region code that no registration can have."""
+    if text[0] not in USCC_AUTHORITIES:
+        return (
+            f"第 1 位是登记管理部门代码，“{text[0]}”不存在：应为 1–9、A–G、N 或 Y 之一"
+        )
+    if text[2:8] == "000000":
+        return "第 3–8 位是登记管理机关行政区划码，不能为 000000：应为 6 位行政区划代码"
     return None
 
 
@@ -512,18 +527,31 @@ def check_resident_id(text: str, *, today: date | None = None) -> str | None:
 
 
 _ALNUM = "0-9A-Za-z"
-_RESIDENT_ID = re.compile(rf"(?<![{_ALNUM}])[0-9]{{17}}[0-9Xx](?![{_ALNUM}])")
-_MOBILE = re.compile(
+# what people put between the groups of a number: a space, a dot or a dash
+# (the full-width dash and space are folded to these before matching)
+_SEPARATOR = "[ .\\-\u2013\u2014]"
+_RESIDENT_ID = re.compile(
     rf"""
-    (?<![{_ALNUM}+])        # not the tail of a longer number or word
-    (?<![0-9][.-])          # nor after "2." or "12-" (decimals, longer runs)
-    (?:(?:\+|00)?86[ -]?)?  # optional country code: +86, 0086 or 86
-    1[3-9][0-9] [ -]? [0-9]{{4}} [ -]? [0-9]{{4}}
+    (?<![{_ALNUM}])             # not the tail of a longer number or word
+    (?<![0-9][.\-\u2013\u2014])  # nor the end of a dotted or dashed run
+    [0-9]{{6}} (?P<sep>{_SEPARATOR}?) [0-9]{{8}} (?P=sep) [0-9]{{3}} [0-9Xx]
     (?![{_ALNUM}])
-    (?![.-][0-9])
+    (?![.\-\u2013\u2014][0-9])
     """,
     re.VERBOSE,
 )
+_MOBILE = re.compile(
+    rf"""
+    (?<![{_ALNUM}+])        # not the tail of a longer number or word
+    (?<![0-9][.\-\u2013\u2014])  # nor after "2." or "12-" (decimals, longer runs)
+    (?:(?:\+|00)?86[ -]?)?  # optional country code: +86, 0086 or 86
+    1[3-9][0-9] (?P<sep>{_SEPARATOR}?) [0-9]{{4}} (?P=sep) [0-9]{{4}}
+    (?![{_ALNUM}])
+    (?![.\-\u2013\u2014][0-9])
+    """,
+    re.VERBOSE,
+)
+_SEPARATORS = re.compile(_SEPARATOR)
 
 
 # Full-width forms (U+FF01-U+FF5E) and the ideographic space, as NFKC writes
@@ -534,7 +562,7 @@ _ASCII_OF_WIDE = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {
 }
 # Folding can reveal a number only in a text with one of these; most texts,
 # full-width punctuation and all, have none and are not copied.
-_WIDE_NUMBER_PARTS = "０１２３４５６７８９－\u3000"
+_WIDE_NUMBER_PARTS = "０１２３４５６７８９－Ｘｘ\u3000"
 
 
 def fold_width(text: str) -> str:
@@ -550,7 +578,7 @@ def find_resident_ids(text: str, *, today: date | None = None) -> list[str]:
     return [
         text[match.start() : match.end()]
         for match in _RESIDENT_ID.finditer(fold_width(text))
-        if _resident_id_problem(match.group().upper(), day) is None
+        if _resident_id_problem(_SEPARATORS.sub("", match.group()).upper(), day) is None
     ]
 
 

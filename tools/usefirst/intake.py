@@ -20,13 +20,14 @@ from __future__ import annotations
 import datetime
 import hashlib
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
 from itertools import pairwise
 from typing import Any
 
+from usefirst.identifiers import find_mobile_numbers, find_resident_ids
 from usefirst.kinds import KIND_FOLDERS, UNIT_ID, id_pattern
-from usefirst.loader import parse_text
+from usefirst.loader import Document, parse_text
 from usefirst.problems import Problem, Severity
 from usefirst.review.context import show
 from usefirst.schemas import SchemaSet
@@ -77,6 +78,12 @@ TECHNOLOGY_NEED_LABELS = {
 FORMS = {"achievement": ACHIEVEMENT_LABELS, "technology_need": TECHNOLOGY_NEED_LABELS}
 YES, NO = "是", "否"
 
+# the characters the loader refuses in text (C0 but tab and line feed, DEL, C1,
+# line separators, bidirectional controls): they hide or reorder text
+_INVISIBLE = re.compile(
+    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
+)
+
 
 @dataclass(frozen=True)
 class Form:
@@ -106,8 +113,22 @@ def parse_form(body: str, kind: str, file: str = "-") -> tuple[Form, list[Proble
     # each section runs to the next heading, the last one to the end of the body
     for (start, field_id), (end, _) in pairwise([*boundaries, (len(lines), "")]):
         value = "\n".join(lines[start + 1 : end]).strip()
+        if _INVISIBLE.search(value) and field_id not in values:
+            problems.append(_invisible(file, start + 1))
+            value = _INVISIBLE.sub("", value).strip()
         values.setdefault(field_id, None if value in ("", NO_RESPONSE) else value)
     return Form(values, starts), problems
+
+
+def _invisible(file: str, line: int) -> Problem:
+    return Problem(
+        file,
+        line,
+        "INTAKE.control_character",
+        "这一栏含有不可见的控制字符（终端颜色、换行符号或文字方向控制等），"
+        "生成记录时已删去：请核对该栏内容",
+        severity=Severity.WARNING,
+    )
 
 
 def _repeated(file: str, line: int, label: str) -> Problem:
@@ -155,7 +176,60 @@ def intake(
         return None, None, [Problem(file, 1, "INTAKE.roundtrip", message)]
     path = f"catalog/{unit_id}/{KIND_FOLDERS[kind]}/{record['id']}.yaml"
     notes = _unit_notes(file, form, unit_id, registered) if registered else []
-    return text, path, [*problems, *_missing(file, kind, form), *notes]
+    found = record_warnings(text, kind, schemas, path)
+    return text, path, [*problems, *_missing(file, kind, form), *notes, *found]
+
+
+def record_warnings(
+    text: str, kind: str, schemas: SchemaSet, path: str
+) -> list[Problem]:
+    """Check the generated record's schema and privacy, as warnings to fix."""
+    document, problems = parse_text(text, path)
+    if document is None:
+        return [_as_warning(problem) for problem in problems]
+    found = [*schemas.validate(document, kind), *_personal_numbers(document)]
+    return [_as_warning(problem) for problem in found]
+
+
+def _as_warning(problem: Problem) -> Problem:
+    # the record is written anyway: the reviewer fixes it before the pull request
+    return replace(problem, severity=Severity.WARNING)
+
+
+def _personal_numbers(document: Document) -> Iterator[Problem]:
+    """Find mobile and identity numbers in a record that will be published."""
+    for path, value in _strings(document.data, ()):
+        found = [
+            *(("PRIVACY.mobile", "手机号", n) for n in find_mobile_numbers(value)),
+            *(("PRIVACY.resident_id", "身份证号", n) for n in find_resident_ids(value)),
+        ]
+        for rule, what, number in found:
+            yield Problem(
+                document.file,
+                document.line_of(path),
+                rule,
+                f"表单内容含有个人{what} {_masked(number)}：这条记录会在网站公开，"
+                "请删除，联系方式改用单位或部门的办公电话",
+                path,
+            )
+
+
+def _strings(
+    value: Any, path: tuple[str | int, ...]
+) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _strings(item, (*path, index))
+
+
+def _masked(number: str) -> str:
+    """Show a number with its middle hidden: public CI logs show messages."""
+    return number[:3] + "*" * (len(number) - 7) + number[-4:]
 
 
 def _not_a_form(file: str, kind: str) -> Problem:

@@ -15,6 +15,7 @@ behind the user's back. The schema then says which strings are valid.
 from __future__ import annotations
 
 import errno
+import logging
 import os
 import re
 import stat
@@ -29,6 +30,8 @@ try:
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - libyaml missing on this machine
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+log = logging.getLogger(__name__)
 
 MAX_BYTES = 512 * 1024
 MAX_DEPTH = 32  # records nest four or five levels; deeper is a mistake or an attack
@@ -66,7 +69,23 @@ _HINTS = {
     "did not find expected ',' or '}'": "花括号“{”没有闭合，或字段之间缺少逗号",
     "found unknown escape character": "双引号中的反斜杠转义无效；可改用单引号",
     "found unexpected end of stream": "文件意外结束，可能有引号或括号没有闭合",
+    "did not find expected node content": (
+        "此处缺少值：请检查列表或括号是否写完整，或给整个值加上引号"
+    ),
+    "found invalid Unicode character escape code": (
+        "双引号中的“\\u”或“\\U”转义不是有效的字符编码；可改用单引号"
+    ),
+    "did not find expected alphabetic or numeric character": (
+        "“&”或“*”后缺少名称；值以这两个符号开头时请给整个值加上引号"
+    ),
+    "did not find expected hexdecimal number": (
+        "双引号中的“\\x”“\\u”转义后应为十六进制数字；可改用单引号"
+    ),
+    "did not find expected comment or line break": (
+        "本行末尾多出了内容：请删去它，或给整个值加上引号"
+    ),
 }
+_FALLBACK = "请检查本行及上一行的缩进、冒号和引号是否正确"
 _UNCLOSED_QUOTE = "引号没有闭合：请在值的末尾补上与开头相同的引号"
 _CONTROL = "文件含有不可见的控制字符：请删除它，或从原文重新复制这一行"
 
@@ -244,6 +263,10 @@ class _Builder:
             else:
                 key = self.key(event, path)
             value_event = next_event()
+            if key is None:
+                # reported already; a made-up key would surface in other messages
+                self.value(value_event, path)
+                continue
             if key in result:
                 self.duplicate(event, value_event, path, key)
                 continue
@@ -272,14 +295,14 @@ class _Builder:
         )
         self.value(value_event, (*path, f"{key}#dup"))
 
-    def key(self, event: Any, path: Path_) -> str:
+    def key(self, event: Any, path: Path_) -> str | None:
         if event.__class__ is _Scalar:
             self.check_node_event(event, path)
             return event.value
         self.problem(event, "YAML.complex_key", "字段名必须是简单文本", path)
         if event.__class__ is not _Alias:
             self.value(event, path)
-        return f"#complex{event.start_mark.line}"
+        return None
 
 
 _Scalar = yaml.ScalarEvent
@@ -377,7 +400,8 @@ def _syntax_problem(error: yaml.YAMLError, text: str, file: str) -> Problem:
     else:
         hint = next((text for key, text in _HINTS.items() if key in detail), None)
     if hint is None:
-        hint = f"请检查本行及上一行的缩进、冒号和引号（{detail}）"
+        log.debug("%s:%d: unexplained YAML error: %s", file, line, detail)
+        hint = _FALLBACK
     return Problem(file, line, "YAML.syntax", f"YAML 格式错误：{hint}")
 
 

@@ -164,7 +164,10 @@ def _unnumbered(results: list[FileResult], problems: list[Problem]) -> list[File
     waiting = []
     for result in sorted(results, key=lambda r: r.file):
         document = result.document
-        if document is None or document.data.get("kind") not in SERIES:
+        if document is None:
+            problems.append(_unreadable(result))
+            continue
+        if document.data.get("kind") not in SERIES:
             continue
         if "number" in document.data:
             continue
@@ -182,6 +185,17 @@ def _unnumbered(results: list[FileResult], problems: list[Problem]) -> list[File
             continue
         waiting.append(result)
     return waiting
+
+
+def _unreadable(result: FileResult) -> Problem:
+    return Problem(
+        result.file,
+        1,
+        "NUMBER.unreadable",
+        "记录文件无法读取，未检查是否需要分配编号：请先改正 usefirst validate "
+        "报告的问题，再重新运行 usefirst number",
+        severity=Severity.WARNING,
+    )
 
 
 def _issued_before(

@@ -6,6 +6,7 @@ repository.catalog_dir      # <root>/catalog
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import os
@@ -18,6 +19,8 @@ from typing import Any
 from usefirst.schemas import SCHEMA_SUFFIX, SchemaSet
 
 log = logging.getLogger(__name__)
+
+CACHE_ENV = "USEFIRST_CACHE_DIR"
 
 
 class RepositoryNotFound(Exception):
@@ -58,7 +61,18 @@ class Repository:
 
     @property
     def cache_dir(self) -> Path:
-        return self.root / ".cache" / "usefirst"
+        """Name the folder of the check cache, outside the repository.
+
+        A cache inside the working tree could be planted by a pull request;
+        unpickling it would run the submitter's code in CI.
+        """
+        override = os.environ.get(CACHE_ENV)
+        if override:
+            return Path(override)
+        base = os.environ.get("XDG_CACHE_HOME", "")
+        home = Path(base) if os.path.isabs(base) else Path.home() / ".cache"
+        key = hashlib.sha256(str(self.root.resolve()).encode()).hexdigest()[:16]
+        return home / "usefirst" / key
 
     @cached_property
     def schemas(self) -> SchemaSet:

@@ -44,6 +44,17 @@ _TYPE_NAMES = {
 }
 
 
+def _digits_as_date(value: Any, schema: Any) -> str | None:
+    """Spell an unquoted YYYYMMDD number in a date field as YYYY-MM-DD."""
+    if not isinstance(schema, dict) or schema.get("format") != "date":
+        return None
+    text = str(value)
+    if isinstance(value, bool) or not isinstance(value, int) or len(text) != 8:
+        return None
+    day = f"{text[:4]}-{text[4:6]}-{text[6:]}"
+    return day if _is_date(day) else None
+
+
 def _is_date(value: str) -> bool:
     return parse_day(value) is not None
 
@@ -260,6 +271,11 @@ class _Describer:
         expected = error.validator_value
         expected = expected if isinstance(expected, list) else [expected]
         names = "或".join(_TYPE_NAMES.get(name, name) for name in expected)
+        if error.instance is None:
+            return f"“{title}”未填写：请填写{names}"
+        day = _digits_as_date(error.instance, error.schema)
+        if day is not None:
+            return f"“{title}”应写作 {day}（引号可加可不加），实际为“{error.instance}”"
         hint = "；请给值加上引号" if "string" in expected else ""
         return f"“{title}”应为{names}，实际为“{_show(error.instance)}”{hint}"
 

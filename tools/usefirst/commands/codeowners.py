@@ -9,9 +9,10 @@ from __future__ import annotations
 import argparse
 import difflib
 import sys
+from pathlib import Path
 
 from usefirst.codeowners import CODEOWNERS_FILE, DiskSource, collect_owners, render
-from usefirst.exitcodes import INVALID, OK
+from usefirst.exitcodes import INVALID, OK, USAGE
 from usefirst.problems import has_errors
 from usefirst.report import render as render_report
 from usefirst.repository import Repository
@@ -43,14 +44,33 @@ def run(args: argparse.Namespace, repository: Repository) -> int:
         return INVALID
     path = repository.root / CODEOWNERS_FILE
     wanted = render(owners)
-    current = path.read_text(encoding="utf-8") if path.is_file() else ""
-    if args.check:
-        return _check(current, wanted)
+    try:
+        if _wrong_type(path):
+            raise NotADirectoryError(CODEOWNERS_FILE)
+        current = path.read_text(encoding="utf-8") if path.is_file() else ""
+        if args.check:
+            return _check(current, wanted)
+        if current != wanted:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(wanted, encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        print(
+            f"无法读写 {CODEOWNERS_FILE}：.github 应为文件夹，CODEOWNERS 应为可读写的"
+            "文本文件；请改正后重新运行",
+            file=sys.stderr,
+        )
+        return USAGE
     if current != wanted:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(wanted, encoding="utf-8")
         print(f"已更新 {CODEOWNERS_FILE}。", file=sys.stderr)
     return OK
+
+
+def _wrong_type(path: Path) -> bool:
+    """Tell whether the folder is no folder, or the file no file."""
+    folder = path.parent
+    return (folder.exists() and not folder.is_dir()) or (
+        path.exists() and not path.is_file()
+    )
 
 
 def _check(current: str, wanted: str) -> int:

@@ -22,6 +22,7 @@ from usefirst.sheets.importer import (
     CITY_BATCH,
     IMPORTABLE_KINDS,
     UNIT_BATCH,
+    WRITE_FAILED,
     ImportOptions,
     channel_for,
     import_file,
@@ -84,6 +85,8 @@ def run(args: argparse.Namespace, repository: Repository) -> int:
     plan = describe(result, options, titles)
     print(plan, file=sys.stdout if args.format == "text" else sys.stderr)
     print(render(result.problems, args.format))
+    if any(problem.rule == WRITE_FAILED for problem in result.problems):
+        return USAGE
     return INVALID if has_errors(result.problems) else OK
 
 

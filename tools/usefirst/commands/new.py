@@ -68,10 +68,19 @@ def run(args: argparse.Namespace, repository: Repository) -> int:
     if path.exists():
         print(f"文件已存在，未覆盖：{repository.relative(path)}", file=sys.stderr)
         return USAGE
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(
-        scaffold(schemas, args.kind, args.unit, record_id), encoding="utf-8"
-    )
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(
+            scaffold(schemas, args.kind, args.unit, record_id), encoding="utf-8"
+        )
+    except OSError:
+        print(
+            f"无法写入 {repository.relative(path)}：它所在的 "
+            f"{repository.relative(path.parent)} 应为文件夹（可能是同名文件），"
+            "请改正后重新运行",
+            file=sys.stderr,
+        )
+        return USAGE
     print(repository.relative(path))
     return OK
 

@@ -12,7 +12,7 @@ import datetime
 import sys
 
 from usefirst.dates import cli_day
-from usefirst.exitcodes import INVALID, OK
+from usefirst.exitcodes import INVALID, OK, USAGE
 from usefirst.numbering import assign_numbers
 from usefirst.problems import has_errors
 from usefirst.report import render, visible
@@ -41,8 +41,20 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(run=run)
 
 
+FIRST_YEAR = 2024  # the catalog's numbers start with the reform
+
+
 def run(args: argparse.Namespace, repository: Repository) -> int:
-    date = args.date or datetime.date.today()
+    today = datetime.date.today()
+    date = args.date or today
+    latest = today + datetime.timedelta(days=1)  # a merge east of UTC
+    if not datetime.date(FIRST_YEAR, 1, 1) <= date <= latest:
+        print(
+            f"审核通过日期“{date.isoformat()}”超出范围：应在 {FIRST_YEAR}-01-01 到 "
+            f"{latest.isoformat()} 之间，它决定编号年份，写错后编号无法收回",
+            file=sys.stderr,
+        )
+        return USAGE
     outcome = assign_numbers(repository, date, dry_run=args.dry_run)
     for assignment in outcome.assigned:
         print(f"{visible(assignment.file)}: {assignment.number}")

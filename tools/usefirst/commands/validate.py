@@ -16,6 +16,8 @@ from usefirst.problems import Problem, has_errors
 from usefirst.report import FORMATS, render
 from usefirst.repository import Repository
 
+CATALOG = "catalog"
+
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
@@ -52,6 +54,12 @@ def run(args: argparse.Namespace, repository: Repository) -> int:
         relative = repository.relative(path)
         if relative.startswith("/"):
             print(f"路径不在成果库 {repository.root} 中：{path}", file=sys.stderr)
+            return USAGE
+        if relative != "." and relative.split("/")[0] != CATALOG:
+            print(
+                f"只能检查 {CATALOG}/ 中的文件和文件夹，或整个成果库（.）：{path}",
+                file=sys.stderr,
+            )
             return USAGE
         selected.append(relative)
     _, problems = check_repository(repository, use_cache=not args.no_cache)

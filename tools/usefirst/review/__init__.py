@@ -53,7 +53,7 @@ RULES = {
     "REVIEW.attachment_hash": "附件与记录中的 SHA-256 一致",
     "REVIEW.attachment_type": "附件按内容是 PDF、OFD、JPEG 或 PNG，且与扩展名一致",
     "REVIEW.attachment_unreferenced": "新增的附件有记录引用（警告）",
-    "REVIEW.consent": "成果完成人的填报经单位维护人批准",
+    "REVIEW.consent": "成果完成人的填报经单位同意（维护人批准或由维护人发起）",
     "REVIEW.consent_pending": "未提供审批记录，单位同意待确认（警告）",
 }
 

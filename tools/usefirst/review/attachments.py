@@ -107,7 +107,7 @@ def attachment_problems(context: ReviewContext) -> list[Problem]:
     for record in records:
         unit = unit_of(record.file) or ""
         for reference in references(record):
-            target = _target(unit, reference.file)
+            target = attachment_target(unit, reference.file)
             if target is not None:
                 referenced.add(target)
             problems.extend(_check(context, unit, reference, target))
@@ -144,7 +144,7 @@ def _records_to_check(
     return [documents[path] for path in sorted(documents)]
 
 
-def _target(unit: str, file: str) -> str | None:
+def attachment_target(unit: str, file: str) -> str | None:
     """The repository path of an attachment, or None if it leaves its folder."""
     if any(ch.isspace() or not ch.isprintable() for ch in file):
         return None

@@ -1,11 +1,12 @@
 """REVIEW.consent: an inventor's filing carries the consent of its unit.
 
 Consent is an approving review of the pull request's head commit by one of the
-unit's maintainers, as the base side lists them (GitHub lets nobody approve his
-own pull request, so a unit files with a second maintainer's review). Without
-an approvals file the check cannot know, and says that consent is pending.
+unit's maintainers, as the base side lists them. A pull request authored by
+such a maintainer is the unit's consent itself: GitHub lets nobody approve his
+own pull request, and most units have one maintainer. Without an approvals
+file the check cannot know, and says that consent is pending.
 
-    usefirst review --base origin/main --author scut-ttc --approvals reviews.json
+    usefirst review --base origin/main --author chen-jh --approvals reviews.json
 """
 
 from __future__ import annotations
@@ -31,7 +32,11 @@ def is_inventor_filing(change: RecordChange) -> bool:
 
 def consent_problems(context: ReviewContext) -> list[Problem]:
     """Report inventor filings that no maintainer of their unit has approved."""
-    filings = [c for c in context.record_changes() if is_inventor_filing(c)]
+    filings = [
+        change
+        for change in context.record_changes()
+        if is_inventor_filing(change) and not context.may_act_for(change.unit)
+    ]
     return [
         problem
         for change in filings

@@ -1,16 +1,20 @@
 """REVIEW.permission and friends: the author may act for what the change touches.
 
-    catalog/scut/...            only maintainers of scut (base side) or reviewers
+    catalog/scut/...            only maintainers of scut (base side) or reviewers,
+                                except inventor filings (see below)
     catalog/settings.yaml       only reviewers
     schemas/, tools/, .github/  only reviewers
 
 ``.github/CODEOWNERS`` is the exception: anyone may commit it when it is exactly
 what ``usefirst codeowners`` makes of the changed tree, since it follows from
-records the author may change. One problem is reported per folder, at the first
-changed file, so that a batch import does not repeat the same sentence. A
-``unit.yaml`` that adds the author to its maintainers is reported as exactly
-that (REVIEW.self_grant, at the added login) rather than as one more file the
-author may not change.
+records the author may change. Anyone may also add or change an inventor's
+filing in a unit folder (an achievement of channel ``inventor``, a contract, a
+recognition application, an exercise-rights filing) and the attachments it
+refers to: the unit's consent is then required (``consent``). One problem is
+reported per folder, at the first changed file, so that a batch import does not
+repeat the same sentence. A ``unit.yaml`` that adds the author to its
+maintainers is reported as exactly that (REVIEW.self_grant, at the added login)
+rather than as one more file the author may not change.
 """
 
 from __future__ import annotations
@@ -20,6 +24,8 @@ from collections import defaultdict
 from usefirst.codeowners import CODEOWNERS_FILE, render_codeowners
 from usefirst.kinds import UNIT_KIND
 from usefirst.problems import Problem, Severity
+from usefirst.review.attachments import attachment_target, references
+from usefirst.review.consent import is_inventor_filing
 from usefirst.review.context import (
     CATALOG,
     RecordChange,
@@ -37,10 +43,10 @@ def permission_problems(context: ReviewContext) -> list[Problem]:
     if context.author_is_reviewer:
         return []
     grants = _self_grants(context)
-    granting = {problem.file for problem in grants}
+    exempt = {problem.file for problem in grants} | _inventor_files(context)
     by_unit: dict[str | None, list[str]] = defaultdict(list)
     for change in context.changes:
-        if change.path in granting:
+        if change.path in exempt:
             continue
         if change.path != CODEOWNERS_FILE or not _codeowners_regenerated(context):
             by_unit[unit_of(change.path)].append(change.path)
@@ -50,6 +56,21 @@ def permission_problems(context: ReviewContext) -> list[Problem]:
         if (problem := _folder_problem(context, unit, paths)) is not None
     ]
     return [*problems, *grants]
+
+
+def _inventor_files(context: ReviewContext) -> set[str]:
+    """Added or changed inventor filings and the attachments they refer to."""
+    files: set[str] = set()
+    for change in context.record_changes():
+        if change.after is None or not is_inventor_filing(change):
+            continue
+        files.add(change.path)
+        for reference in references(change.after):
+            target = attachment_target(change.unit, reference.file)
+            if target is not None:
+                files.add(target)
+    deleted = {c.path for c in context.changes if c.status == "D"}
+    return files - deleted
 
 
 def _author_missing() -> Problem:

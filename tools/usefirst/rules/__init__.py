@@ -7,6 +7,7 @@ Importing this package registers every rule module below.
 from usefirst.rules import (  # noqa: F401  (imported for registration)
     admission,
     amounts,
+    attachments,
     contracts,
     dates,
     eligibility,
@@ -18,6 +19,7 @@ from usefirst.rules import (  # noqa: F401  (imported for registration)
     recognition,
     references,
     uniqueness,
+    units,
 )
 from usefirst.rules.base import REGISTRY, Context, Rule, rule, run_rules
 

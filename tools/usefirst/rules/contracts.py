@@ -24,10 +24,12 @@ from usefirst.problems import Problem, Severity
 from usefirst.rules.base import Context, rule
 from usefirst.rules.lookup import (
     achievement_of,
+    contracts,
     day,
     field_name,
     first_use_of,
     inventor_names,
+    label,
 )
 
 
@@ -173,3 +175,57 @@ def first_partnership_true(catalog: Catalog, context: Context) -> Iterator[Probl
             f"{earlier.get('signed_on')} 与该企业签订后合作合同 {earlier.file}："
             "不是首次合作，应改为 false",
         )
+
+
+def _signed_before_admission(catalog: Catalog, contract: Record) -> Problem | None:
+    achievement = achievement_of(catalog, contract)
+    admitted = achievement.get("admitted_on") if achievement else None
+    signed = contract.get("signed_on")
+    if not (admitted and signed) or day(signed) >= day(admitted):
+        return None
+    path = ("signed_on",)
+    return contract.problem(
+        path,
+        "NOTICE.signed_before_admission",
+        f"“{field_name(catalog, contract, path)}”为 {signed}，早于成果 "
+        f"{achievement.id} 的入库日期 {admitted}：合同应针对已入库的成果签订，"
+        "请核对签订日期，或说明入库前已签订的原因",
+        Severity.WARNING,
+    )
+
+
+@rule("NOTICE.signed_before_admission", "合同在成果入库之后签订（警告）")
+def signed_after_admission(catalog: Catalog, context: Context) -> Iterator[Problem]:
+    """Warn of contracts signed before their achievement was admitted."""
+    for contract in contracts(catalog):
+        problem = _signed_before_admission(catalog, contract)
+        if problem is not None:
+            yield problem
+
+
+def _unoffered_type(catalog: Catalog, contract: Record) -> Problem | None:
+    achievement = achievement_of(catalog, contract)
+    offered = (achievement.get("offer") or {}) if achievement else {}
+    types, license_type = offered.get("license_types"), contract.get("license_type")
+    if not types or license_type is None or license_type in types:
+        return None
+    path = ("license_type",)
+    names = "、".join(label(catalog, contract.kind, path, code) for code in types)
+    return contract.problem(
+        path,
+        "NOTICE.offered_license_type",
+        f"“{field_name(catalog, contract, path)}”为"
+        f"{label(catalog, contract.kind, path, license_type)}，不在成果 "
+        f"{achievement.id} 提供的许可方式（{names}）之中：请核对许可方式，"
+        "或先更新成果的许可条件",
+        Severity.WARNING,
+    )
+
+
+@rule("NOTICE.offered_license_type", "合同的许可方式在成果提供的许可方式之内（警告）")
+def offered_license_type(catalog: Catalog, context: Context) -> Iterator[Problem]:
+    """Warn of contracts whose licence type the achievement does not offer."""
+    for contract in contracts(catalog):
+        problem = _unoffered_type(catalog, contract)
+        if problem is not None:
+            yield problem

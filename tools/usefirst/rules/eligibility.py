@@ -6,9 +6,11 @@
     filed_by: 李明               # one of the achievement's inventors
 
 Only an achievement that its inventor filed and that was approved (it has an
-achievement number) may carry contracts and recognition applications; batch
-imports by units and city bureaus are for display only. A contract signed after
-the achievement's exit is refused; an older contract stays valid.
+achievement number) may carry contracts, recognition applications and
+exercise-rights filings; batch imports by units and city bureaus are for display
+only. A contract signed, or a filing approved, after the achievement's exit is
+refused; an older one stays valid. A filing names its inventor and unit in other
+fields, checked by NOTICE.filing_inventor and NOTICE.filing_unit.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 from usefirst.catalog import Catalog, Record
-from usefirst.kinds import ACHIEVEMENT, CONTRACT_KINDS, RECOGNITION
+from usefirst.kinds import ACHIEVEMENT, CONTRACT_KINDS, RECOGNITION, RIGHTS_FILING
 from usefirst.problems import Problem
 from usefirst.rules.base import Context, rule
 from usefirst.rules.lookup import (
@@ -30,20 +32,29 @@ from usefirst.rules.lookup import (
 )
 
 DEALING_KINDS = (*CONTRACT_KINDS, RECOGNITION)
+# a filing lets the inventor use the achievement, so it needs the same standing
+ELIGIBLE_KINDS = (*DEALING_KINDS, RIGHTS_FILING)
 Finding = Callable[[Catalog, Record, Record, Context], Problem | None]
 
 
-def dealings(catalog: Catalog) -> Iterator[tuple[Record, Record]]:
-    """Yield (record, achievement) for each contract and application."""
-    for kind in DEALING_KINDS:
+def dealings(
+    catalog: Catalog, kinds: tuple[str, ...] = DEALING_KINDS
+) -> Iterator[tuple[Record, Record]]:
+    """Yield (record, achievement) for each record of these kinds."""
+    for kind in kinds:
         for record in catalog.of_kind(kind):
             achievement = achievement_of(catalog, record)
             if achievement is not None:
                 yield record, achievement
 
 
-def _each(catalog: Catalog, context: Context, finding: Finding) -> Iterator[Problem]:
-    for record, achievement in dealings(catalog):
+def _each(
+    catalog: Catalog,
+    context: Context,
+    finding: Finding,
+    kinds: tuple[str, ...] = DEALING_KINDS,
+) -> Iterator[Problem]:
+    for record, achievement in dealings(catalog, kinds):
         problem = finding(catalog, record, achievement, context)
         if problem is not None:
             yield problem
@@ -73,10 +84,10 @@ def _channel(
     )
 
 
-@rule("NOTICE.inventor_channel", "合同和认定申请只能针对成果完成人填报的成果")
+@rule("NOTICE.inventor_channel", "合同、认定申请和行权备案只能针对成果完成人填报的成果")
 def inventor_channel(catalog: Catalog, context: Context) -> Iterator[Problem]:
-    """Report contracts and applications on batch-imported achievements."""
-    yield from _each(catalog, context, _channel)
+    """Report contracts, applications and filings on batch-imported achievements."""
+    yield from _each(catalog, context, _channel, ELIGIBLE_KINDS)
 
 
 def _admitted(
@@ -92,10 +103,10 @@ def _admitted(
     )
 
 
-@rule("NOTICE.admitted", "合同和认定申请针对已审核入库（有成果编号）的成果")
+@rule("NOTICE.admitted", "合同、认定申请和行权备案针对已审核入库（有成果编号）的成果")
 def admitted(catalog: Catalog, context: Context) -> Iterator[Problem]:
-    """Report contracts and applications on achievements without a number."""
-    yield from _each(catalog, context, _admitted)
+    """Report contracts, applications and filings on achievements without a number."""
+    yield from _each(catalog, context, _admitted, ELIGIBLE_KINDS)
 
 
 def _in_stock(
@@ -112,14 +123,14 @@ def _in_stock(
         "NOTICE.exited",
         f"“{_field(catalog, record)}”{achievement.id} 已于 {exited} 出库，"
         f"而本{_what(catalog, record)}的日期是 {dealt}："
-        "出库后的成果不能再办理合同或认定申请，请选择在库的成果",
+        "出库后的成果不能再办理合同、认定申请或行权备案，请选择在库的成果",
     )
 
 
-@rule("NOTICE.exited", "合同和认定申请不能针对已出库的成果")
+@rule("NOTICE.exited", "合同、认定申请和行权备案不能针对已出库的成果")
 def not_exited(catalog: Catalog, context: Context) -> Iterator[Problem]:
-    """Report contracts signed, and applications made, after the exit."""
-    yield from _each(catalog, context, _in_stock)
+    """Report contracts signed, applications made and filings approved after exit."""
+    yield from _each(catalog, context, _in_stock, ELIGIBLE_KINDS)
 
 
 def _filer(

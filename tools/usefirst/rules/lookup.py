@@ -104,6 +104,11 @@ def counterparty(catalog: Catalog, contract: Record) -> str | None:
 
 
 def dealt_on(record: Record, today: datetime.date) -> datetime.date:
-    """Return when a contract was signed or an application submitted, else today."""
-    text = record.get("signed_on") or record.get("submitted_on")
+    """Return when a record was signed, submitted or approved, else today."""
+    approval = record.get("approval") or {}
+    text = (
+        record.get("signed_on")
+        or record.get("submitted_on")
+        or approval.get("approved_on")
+    )
     return day(text) if text else today

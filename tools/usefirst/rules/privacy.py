@@ -52,10 +52,11 @@ _DIGIT_RUN = re.compile(r"[0-9]{3}")
 # before it can only be the 6 of a +86 country code). Most records have
 # neither, and are done with two searches; each pattern opens with a single
 # character so that the regular expression engine skips quickly to it.
-_MAY_BE_ID = re.compile(r"[0-9](?<![0-9A-Za-z][0-9])[0-9]{16}")
-_MAY_BE_MOBILE = re.compile(
-    r"1(?<![0-57-9A-Za-z+]1)[3-9][0-9][ -]?[0-9]{4}[ -]?[0-9]{4}(?![0-9A-Za-z])"
-)
+# a superset of what the finders accept (groups split by one separator of
+# these): a record the screen lets through is searched exactly
+_SEPARATOR = "[ .\\-\u2013\u2014\uff0d]?"
+_MAY_BE_ID = re.compile(f"[0-9]{{6}}{_SEPARATOR}[0-9]{{8}}{_SEPARATOR}[0-9]{{3}}")
+_MAY_BE_MOBILE = re.compile(f"1[3-9][0-9]{_SEPARATOR}[0-9]{{4}}{_SEPARATOR}[0-9]{{4}}")
 
 
 def allowed(kind: str, path: Path) -> bool:

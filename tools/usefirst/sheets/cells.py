@@ -43,6 +43,7 @@ _SEPARATORS = re.compile(r"[；;，,、\n]")
 _TEXT_SEPARATORS = re.compile(r"[；;\n]")
 _YES = {"是", "true", "yes", "y", "1", "√", "✓", "对"}
 _NO = {"否", "false", "no", "n", "0", "×", "✗", "不是"}
+_PATENT_DIGITS = 12
 TEN_THOUSAND = Decimal(10000)
 CENT = Decimal("0.01")
 
@@ -64,13 +65,16 @@ def to_text(value: Any) -> str:
     return _SPACE_BETWEEN_CJK.sub("", text)
 
 
-def to_code(value: Any, pattern: str) -> str:
+def to_code(value: Any, pattern: str, *, patent: bool = False) -> str:
     """Read an identifier: half-width, no spaces unless its pattern allows them.
 
     Letters take the case the pattern asks for; an identifier without a
     pattern (权利号, 项目编号) is written in capitals, as ZL, SR and CNA are.
+    Where a patent number may stand (``patent``), a number cell of 12 digits
+    gets back the check digit 0 that Excel drops.
     """
-    text = unicodedata.normalize("NFKC", to_text(value)).strip()
+    typed = _patent_text(value) if patent else None
+    text = unicodedata.normalize("NFKC", typed or to_text(value)).strip()
     if " " not in pattern:
         text = "".join(text.split())
     if not pattern:
@@ -82,6 +86,16 @@ def to_code(value: Any, pattern: str) -> str:
     if ranges and all(char.islower() for char in letters):
         return text.lower()
     return text
+
+
+def _patent_text(value: Any) -> str | None:
+    # Excel keeps 201810601803.0 typed into a number cell as 201810601803:
+    # the check digit 0 is the one decimal a patent number has after 12 digits
+    number = value if isinstance(value, int | float) else None
+    if number is None or isinstance(number, bool) or not float(number).is_integer():
+        return None
+    digits = str(int(number))
+    return f"{digits}.0" if len(digits) == _PATENT_DIGITS else None
 
 
 def to_date(value: Any) -> str:

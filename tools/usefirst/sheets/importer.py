@@ -16,7 +16,9 @@ run writes nothing. Importing the same sheet again finds each row's record
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
+import logging
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,15 +32,20 @@ from usefirst.repository import Repository
 from usefirst.rules import Context, run_rules
 from usefirst.schemas import SchemaSet
 from usefirst.settings import load_settings
+from usefirst.sheets.columns import ColumnSet, header_key
 from usefirst.sheets.identity import RecordIndex
 from usefirst.sheets.progress import ProgressFactory, no_progress
 from usefirst.sheets.reading import Table, read_tables
-from usefirst.sheets.recordfile import render_record
+from usefirst.sheets.recordfile import has_comments, render_record
 from usefirst.sheets.rows import NEW, SAME, UPDATE, RowResult, SheetImport
 
 IMPORTABLE_KINDS = (ACHIEVEMENT, TECHNOLOGY_NEED)
 UNIT_BATCH, CITY_BATCH = "unit_batch", "city_batch"
 CITY_BUREAU = "city_bureau"
+SHEET_SKIPPED = "IMPORT.sheet_skipped"
+WRITE_FAILED = "IMPORT.write"
+
+log = logging.getLogger(__name__)
 
 __all__ = ["NEW", "SAME", "UPDATE", "ImportOptions", "ImportResult", "import_file"]
 
@@ -182,18 +189,57 @@ def import_file(
     session = Session(repository, options, file, existing, progress)
     sheets: list[tuple[SheetImport, list[RowResult]]] = []
     skipped: list[str] = []
+    renamed = _renamed_sheet(session, tables)
     for table in tables:
-        kind = _kind_of(session, table, len(tables), problems, skipped)
+        kind = (
+            options.kind
+            if table is renamed
+            else _kind_of(session, table, len(tables), problems, skipped)
+        )
         if kind is not None:
             sheet = SheetImport(session, table, kind)
             sheets.append((sheet, sheet.run()))
             problems.extend(sheet.problems)
             skipped.extend(sheet.skipped)
+    if not sheets:
+        problems[:] = [_as_error(problem) for problem in problems]
+        problems.extend(_nothing_importable(file, skipped))
     _check(session, sheets)
     rows = [row for _, sheet_rows in sheets for row in sheet_rows]
+    _mark_comments(session, rows)
     problems.extend(problem for row in rows for problem in row.problems)
     written = _write(session, rows, problems)
     return ImportResult(rows, sorted(problems), written, skipped)
+
+
+def _renamed_sheet(session: Session, tables: list[Table]) -> Table | None:
+    """Find the first sheet laid out as the template of the kind asked for."""
+    kind = session.options.kind
+    columns = ColumnSet(session.schemas, kind)
+    if len(tables) < 2 or any(t.sheet == columns.title for t in tables):
+        return None
+    titles = {session.schemas.kind_title(k) for k in session.schemas.kinds}
+    wanted = {column.key for column in columns.layout()}
+    for table in tables:
+        keys = {header_key(header) for header in table.headers}
+        if table.sheet not in titles and table.rows and wanted <= keys:
+            return table
+    return None
+
+
+def _as_error(problem: Problem) -> Problem:
+    """Make a skipped sheet an error when no sheet at all could be imported."""
+    if problem.rule != SHEET_SKIPPED:
+        return problem
+    return dataclasses.replace(problem, severity=Severity.ERROR)
+
+
+def _nothing_importable(file: str, skipped: list[str]) -> list[Problem]:
+    """Make sheets of kinds the import does not take an error when none else was."""
+    if not skipped:
+        return []
+    message = "没有可以导入的工作表：" + "；".join(skipped)
+    return [Problem(file, 1, SHEET_SKIPPED, message)]
 
 
 def _kind_of(
@@ -219,7 +265,7 @@ def _kind_of(
             Problem(
                 session.file,
                 1,
-                "IMPORT.sheet_skipped",
+                SHEET_SKIPPED,
                 f"工作表“{table.sheet}”已跳过：工作表名称应为{names}（与模板相同）",
                 (table.sheet,),
                 Severity.WARNING,
@@ -260,6 +306,18 @@ def _check(session: Session, sheets: list[tuple[SheetImport, list[RowResult]]]) 
             _attach(sheet, row, [problem])
 
 
+def _mark_comments(session: Session, rows: list[RowResult]) -> None:
+    """Note each record an update rewrites whose file holds hand-written comments."""
+    for row in rows:
+        if row.action == UPDATE:
+            path = session.repository.root / row.file
+            try:
+                text = path.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError):
+                continue
+            row.drops_comments = has_comments(text)
+
+
 def _attach(sheet: SheetImport, row: RowResult, problems: list[Problem]) -> None:
     for problem in problems:
         mapped = sheet.record_problem(row, problem)
@@ -275,10 +333,31 @@ def _write(
     if options.dry_run or (has_errors(problems) and not options.write_valid_rows):
         return []
     todo = [row for row in rows if row.action in (NEW, UPDATE) and row.ok]
+    written: list[str] = []
     with session.progress("写入", len(todo)) as bar:
         for row in todo:
             path = session.repository.root / row.file
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(row.text)
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_bytes(row.text)
+            except OSError as error:
+                problems.append(_write_problem(row.file, error, len(written)))
+                break
+            written.append(row.file)
             bar.advance()
-    return [row.file for row in todo]
+    return written
+
+
+def _write_problem(file: str, error: OSError, written: int) -> Problem:
+    """Say in Chinese why a record file cannot be written, and what already was."""
+    log.debug("cannot write %s: %s: %s", file, type(error).__name__, error)
+    if isinstance(error, FileExistsError | NotADirectoryError):
+        why = "路径上有一个同名的文件占着文件夹的位置：请把它移走或改名"
+    elif isinstance(error, PermissionError):
+        why = "没有写入权限：请检查文件夹的权限"
+    else:
+        why = "请确认磁盘空间足够、文件没有被其他程序占用"
+    message = (
+        f"无法写入这个记录文件，{why}，然后重新导入（此前已写入 {written} 个文件）"
+    )
+    return Problem(file, 1, WRITE_FAILED, message)

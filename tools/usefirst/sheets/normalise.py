@@ -36,9 +36,11 @@ from usefirst.sheets.columns import (
     TEXTS,
     Column,
     Path,
+    group_key,
 )
 
 CHUNK = 250
+RIGHT_NUMBER = ("rights", "number")
 
 
 @dataclass
@@ -100,9 +102,10 @@ class _Identifier:
     """Coerce an identifier to the width and case its pattern asks for."""
 
     pattern: str
+    patent: bool = False
 
     def __call__(self, value: Any) -> str:
-        return cells.to_code(value, self.pattern)
+        return cells.to_code(value, self.pattern, patent=self.patent)
 
 
 class _CoercionErrors(BaseErrorHandler):
@@ -122,7 +125,7 @@ def _coercer(column: Column) -> Any:
     if column.cell in (CHOICE, CHOICES):
         return _Vocabulary(column.labels, column.cell == CHOICES)
     if column.cell == CODE:
-        return _Identifier(column.pattern)
+        return _Identifier(column.pattern, group_key(column.path) == RIGHT_NUMBER)
     return column.cell
 
 

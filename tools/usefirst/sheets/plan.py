@@ -18,6 +18,7 @@ from usefirst.sheets.importer import ImportOptions, ImportResult
 from usefirst.sheets.rows import NEW, SAME, UPDATE, RowResult
 
 SHOWN = 50
+DROPS_COMMENTS = "注释将被删除：记录文件中手写的 # 注释在更新后不再保留"
 ACTION_NAMES = {NEW: "新增", UPDATE: "更新", SAME: "没有变化"}
 
 
@@ -53,6 +54,8 @@ def _details(rows: list[RowResult]) -> list[str]:
             f"  {ACTION_NAMES[row.action]} {row.record_id}（第 {row.row} 行）：{title}"
         )
         lines.extend(f"    {c.header}：{c.old} → {c.new}" for c in row.changes)
+        if row.drops_comments:
+            lines.append(f"    {DROPS_COMMENTS}")
     if len(shown) > SHOWN:
         lines.append(f"  ……另有 {len(shown) - SHOWN} 条新增或更新未列出")
     return lines

@@ -21,6 +21,8 @@ import json
 import re
 from typing import Any
 
+import yaml
+
 from usefirst.kinds import UNIT_KIND
 from usefirst.schemas import SCHEMA_SUFFIX, SchemaSet
 
@@ -155,3 +157,22 @@ def _plain(text: str) -> bool:
         and " #" not in text
         and not _AMBIGUOUS.fullmatch(text)
     )
+
+
+def has_comments(text: str) -> bool:
+    """Tell whether a record file holds comments other than its schema line."""
+    try:
+        scalars = [
+            (token.start_mark.index, token.end_mark.index)
+            for token in yaml.scan(text, Loader=yaml.SafeLoader)
+            if isinstance(token, yaml.ScalarToken)
+        ]
+    except yaml.YAMLError:
+        return False
+    for found in re.finditer(r"(?:^|(?<=[ \t]))#", text, re.MULTILINE):
+        start = found.start()
+        if any(first <= start < last for first, last in scalars):
+            continue
+        if not text.startswith("# yaml-language-server:", start):
+            return True
+    return False

@@ -60,6 +60,7 @@ class RowResult:
     changes: list[Change] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     text: bytes = b""
+    drops_comments: bool = False
 
     @property
     def ok(self) -> bool:

@@ -1,0 +1,120 @@
+"""ATTACHMENT.*: the scans and receipts a record refers to are there, and are scans.
+
+    scan:
+      file: attachments/fu-001.pdf      # ATTACHMENT.missing: no such file in
+      sha256: 9f86d0…                   # catalog/<unit>/attachments/, or a symlink
+                                        # ATTACHMENT.type: not a PDF/OFD/JPEG/PNG
+
+The same path and type checks as ``usefirst review`` (``review.attachments``),
+run on the working tree, so that ``usefirst validate`` on a laptop finds a
+forgotten scan before the pull request does. The SHA-256 comparison stays in
+the review: it reads every byte of every scan (up to 20 MiB each), whereas the
+type needs the first bytes only; on the sample catalog both take under a
+millisecond, but a province's tens of thousands of scans would make every
+validate read gigabytes, and the review checks exactly the changed ones.
+
+Both are warnings here: the review, which decides a pull request, reports the
+same faults as errors, and catalogs assembled for reports and the site carry
+references without their scans.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from usefirst.catalog import Catalog, Record
+from usefirst.problems import Problem, Severity
+from usefirst.review.attachments import (
+    Reference,
+    attachment_target,
+    detect_type,
+    references,
+)
+from usefirst.rules.base import Context, rule
+from usefirst.rules.lookup import field_name
+
+HEAD_BYTES = 16  # enough for every signature ``detect_type`` knows
+ZIP_SIGNATURE = b"PK\x03\x04"
+
+
+@rule("ATTACHMENT.missing", "记录引用的附件存在于本单位的 attachments/ 文件夹中")
+def check_missing(catalog: Catalog, context: Context) -> Iterator[Problem]:
+    """Report attachments that are absent, symlinked or outside their unit."""
+    root = catalog.repository.root
+    for record, reference, target in _attachments(catalog):
+        field = field_name(catalog, record, (*reference.path, "file"))
+        if target is None:
+            yield _problem(
+                record,
+                reference,
+                "ATTACHMENT.missing",
+                f"“{field}”“{reference.file}”不在本单位文件夹的 attachments/ 中："
+                "应写作 attachments/文件名，例如 attachments/hetong-001.pdf",
+            )
+        elif _symlink_in(root, target) or not (root / target).is_file():
+            yield _problem(
+                record,
+                reference,
+                "ATTACHMENT.missing",
+                f"“{field}”指向的 {target} 不存在或是符号链接："
+                "请把扫描件本身放到该位置，或改正文件路径",
+            )
+
+
+@rule("ATTACHMENT.type", "附件是 PDF、OFD、JPEG 或 PNG 文件（按文件内容判断）")
+def check_type(catalog: Catalog, context: Context) -> Iterator[Problem]:
+    """Report attachments whose bytes are no PDF, OFD, JPEG or PNG."""
+    root = catalog.repository.root
+    for record, reference, target in _attachments(catalog):
+        if target is None or _symlink_in(root, target):
+            continue  # ATTACHMENT.missing says so
+        if not (root / target).is_file():
+            continue
+        kind = _detect(root / target)
+        if kind is None:
+            field = field_name(catalog, record, (*reference.path, "file"))
+            yield _problem(
+                record,
+                reference,
+                "ATTACHMENT.type",
+                f"“{field}”指向的 {target} 的内容不是 PDF、OFD、JPEG 或 PNG 文件："
+                "请提交扫描件的 PDF、OFD 或图片原件，不要只改扩展名",
+            )
+
+
+def _attachments(
+    catalog: Catalog,
+) -> Iterator[tuple[Record, Reference, str | None]]:
+    for record in catalog.records:
+        unit = Path(record.file).parts[1] if record.file.startswith("catalog/") else ""
+        for reference in references(record.document):
+            yield record, reference, attachment_target(unit, reference.file)
+
+
+def _symlink_in(root: Path, target: str) -> bool:
+    """Tell whether the file or a folder between it and its unit is a symlink."""
+    path = root / target
+    unit_folder = root.joinpath(*Path(target).parts[:2])
+    while path != unit_folder:
+        if path.is_symlink():
+            return True
+        path = path.parent
+    return unit_folder.is_symlink()
+
+
+def _detect(path: Path) -> str | None:
+    """Name the type of a file on disk, reading the whole file only for a zip."""
+    try:
+        with path.open("rb") as stream:
+            head = stream.read(HEAD_BYTES)
+            if not head.startswith(ZIP_SIGNATURE):
+                return detect_type(head)
+            return detect_type(head + stream.read())
+    except OSError:
+        return None
+
+
+def _problem(record: Record, reference: Reference, code: str, message: str) -> Problem:
+    path = (*reference.path, "file")
+    return record.problem(path, code, message, Severity.WARNING)
