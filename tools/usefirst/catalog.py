@@ -84,6 +84,7 @@ class Catalog:
         for record in self.records:
             self.by_id.setdefault(record.id, record)
             self.by_kind[record.kind].append(record)
+        self._units = {record.id: record for record in self.of_kind(UNIT_KIND)}
 
     def get(self, record_id: str) -> Record | None:
         """Return the valid record with this id, if there is one."""
@@ -94,7 +95,7 @@ class Catalog:
 
     def units(self) -> dict[str, Record]:
         """Map each unit folder to its unit record."""
-        return {record.id: record for record in self.of_kind(UNIT_KIND)}
+        return self._units
 
     def referring(self, kind: str, key: str, record_id: str) -> Iterator[Record]:
         """Yield records of a kind whose field ``key`` names ``record_id``."""
