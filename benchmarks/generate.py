@@ -257,6 +257,9 @@ class _Writer:
         self.record(unit_id, None, self.unit_data(unit_id, name, "insurer", city))
         self.generated.units.append(unit_id)
         self.record(unit_id, "insurance_products", _insurance(unit_id, name))
+        unit_id, name = "gd-guarantor", "广东科技融资担保有限公司"
+        self.record(unit_id, None, self.unit_data(unit_id, name, "guarantor", city))
+        self.generated.units.append(unit_id)
         self.record(unit_id, "insurance_products", _insurance(unit_id, name, "g"))
 
     # -- achievements ---------------------------------------------------------
@@ -423,6 +426,8 @@ class _Writer:
         rng, unit = self.rng, achievement["unit"]
         record_id = achievement["id"].replace(f"{unit}-", f"{unit}-fu-", 1)
         start = _date(datetime.date(2024, 1, 1), rng, 360)
+        # a contract is signed on an achievement already admitted
+        start = max(start, _next_day(achievement["admitted_on"]))
         months = achievement["offer"]["free_months"]
         end = _add_months(datetime.date.fromisoformat(start), months)
         city = rng.choice(list(CITIES))
@@ -461,6 +466,7 @@ class _Writer:
         prefix = "co" if cooperation else "pl"
         record_id = first_use["id"].replace("-fu-", f"-{prefix}-", 1)
         signed = _date(datetime.date(2025, 7, 1), rng, 300)
+        signed = max(signed, _next_day(first_use["signed_on"]))
         amount = rng.choice([200_000, 500_000, 800_000, Decimal("650000.50")])
         data: dict[str, Any] = {
             "kind": "cooperation_contract" if cooperation else "pay_later_contract",
@@ -547,7 +553,12 @@ class _Writer:
         self.record(unit, "technology_needs", data)
 
 
-_USCC_HEADS = {"enterprise": "91", "insurer": "91", "city_bureau": "11"}
+_USCC_HEADS = {
+    "enterprise": "91",
+    "insurer": "91",
+    "guarantor": "91",
+    "city_bureau": "11",
+}
 _ACHIEVEMENT_ORDER = [
     "kind",
     "id",
@@ -596,6 +607,10 @@ def _insurance(unit: str, provider: str, suffix: str = "i") -> dict[str, Any]:
 
 def _date(start: datetime.date, rng: random.Random, spread: int) -> str:
     return (start + datetime.timedelta(days=rng.randint(0, spread))).isoformat()
+
+
+def _next_day(day: str) -> str:
+    return (datetime.date.fromisoformat(day) + datetime.timedelta(days=1)).isoformat()
 
 
 def _add_months(start: datetime.date, months: int) -> datetime.date:
