@@ -20,8 +20,11 @@ references without their scans.
 
 from __future__ import annotations
 
+import os
+import stat
 from collections.abc import Iterator
-from pathlib import Path
+from pathlib import Path, PurePosixPath
+from typing import Any
 
 from usefirst.catalog import Catalog, Record
 from usefirst.problems import Problem, Severity
@@ -41,8 +44,7 @@ ZIP_SIGNATURE = b"PK\x03\x04"
 @rule("ATTACHMENT.missing", "记录引用的附件存在于本单位的 attachments/ 文件夹中")
 def check_missing(catalog: Catalog, context: Context) -> Iterator[Problem]:
     """Report attachments that are absent, symlinked or outside their unit."""
-    root = catalog.repository.root
-    for record, reference, target in _attachments(catalog):
+    for record, reference, target, kind in _inspected(catalog):
         field = field_name(catalog, record, (*reference.path, "file"))
         if target is None:
             yield _problem(
@@ -52,7 +54,7 @@ def check_missing(catalog: Catalog, context: Context) -> Iterator[Problem]:
                 f"“{field}”“{reference.file}”不在本单位文件夹的 attachments/ 中："
                 "应写作 attachments/文件名，例如 attachments/hetong-001.pdf",
             )
-        elif _symlink_in(root, target) or not (root / target).is_file():
+        elif kind is _ABSENT:
             yield _problem(
                 record,
                 reference,
@@ -65,42 +67,62 @@ def check_missing(catalog: Catalog, context: Context) -> Iterator[Problem]:
 @rule("ATTACHMENT.type", "附件是 PDF、OFD、JPEG 或 PNG 文件（按文件内容判断）")
 def check_type(catalog: Catalog, context: Context) -> Iterator[Problem]:
     """Report attachments whose bytes are no PDF, OFD, JPEG or PNG."""
+    for record, reference, target, kind in _inspected(catalog):
+        if target is None or kind is _ABSENT or kind is not None:
+            continue  # ATTACHMENT.missing speaks of the first two
+        field = field_name(catalog, record, (*reference.path, "file"))
+        yield _problem(
+            record,
+            reference,
+            "ATTACHMENT.type",
+            f"“{field}”指向的 {target} 的内容不是 PDF、OFD、JPEG 或 PNG 文件："
+            "请提交扫描件的 PDF、OFD 或图片原件，不要只改扩展名",
+        )
+
+
+_ABSENT = object()  # no regular file there, or a symlink on the way
+Inspected = tuple[Record, Reference, "str | None", Any]
+
+
+def _inspected(catalog: Catalog) -> list[Inspected]:
+    """Look at every referenced attachment once, for both rules."""
+    return catalog.shared("attachments", lambda: _inspect(catalog))
+
+
+def _inspect(catalog: Catalog) -> list[Inspected]:
     root = catalog.repository.root
-    for record, reference, target in _attachments(catalog):
-        if target is None or _symlink_in(root, target):
-            continue  # ATTACHMENT.missing says so
-        if not (root / target).is_file():
-            continue
-        kind = _detect(root / target)
-        if kind is None:
-            field = field_name(catalog, record, (*reference.path, "file"))
-            yield _problem(
-                record,
-                reference,
-                "ATTACHMENT.type",
-                f"“{field}”指向的 {target} 的内容不是 PDF、OFD、JPEG 或 PNG 文件："
-                "请提交扫描件的 PDF、OFD 或图片原件，不要只改扩展名",
-            )
-
-
-def _attachments(
-    catalog: Catalog,
-) -> Iterator[tuple[Record, Reference, str | None]]:
+    linked: dict[str, bool] = {}
+    found = []
     for record in catalog.records:
-        unit = Path(record.file).parts[1] if record.file.startswith("catalog/") else ""
+        unit = record.folder
         for reference in references(record.document):
-            yield record, reference, attachment_target(unit, reference.file)
+            target = attachment_target(unit, reference.file)
+            kind = None if target is None else _kind(root, target, linked)
+            found.append((record, reference, target, kind))
+    return found
 
 
-def _symlink_in(root: Path, target: str) -> bool:
-    """Tell whether the file or a folder between it and its unit is a symlink."""
-    path = root / target
-    unit_folder = root.joinpath(*Path(target).parts[:2])
-    while path != unit_folder:
-        if path.is_symlink():
-            return True
-        path = path.parent
-    return unit_folder.is_symlink()
+def _kind(root: Path, target: str, linked: dict[str, bool]) -> Any:
+    """Name the type of an attachment on disk, or ``_ABSENT``."""
+    if _linked_folder(root, PurePosixPath(target).parent, linked):
+        return _ABSENT
+    try:
+        mode = os.lstat(root / target).st_mode
+    except OSError:
+        return _ABSENT
+    if not stat.S_ISREG(mode):
+        return _ABSENT
+    return _detect(root / target)
+
+
+def _linked_folder(root: Path, folder: PurePosixPath, linked: dict[str, bool]) -> bool:
+    """Tell whether a folder between the catalog and the file is a symlink."""
+    key = str(folder)
+    if key not in linked:
+        parent = folder.parent
+        above = len(folder.parts) > 2 and _linked_folder(root, parent, linked)
+        linked[key] = above or (root / folder).is_symlink()
+    return linked[key]
 
 
 def _detect(path: Path) -> str | None:
