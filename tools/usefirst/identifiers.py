@@ -562,12 +562,12 @@ _ASCII_OF_WIDE = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {
 }
 # Folding can reveal a number only in a text with one of these; most texts,
 # full-width punctuation and all, have none and are not copied.
-_WIDE_NUMBER_PARTS = "０１２３４５６７８９－Ｘｘ\u3000"
+_WIDE_NUMBER_PART = re.compile("[０-９－Ｘｘ\u3000]")
 
 
 def fold_width(text: str) -> str:
     """Fold full-width forms to ASCII, one for one, in a text that may hide a number."""
-    if not any(part in text for part in _WIDE_NUMBER_PARTS):
+    if _WIDE_NUMBER_PART.search(text) is None:
         return text
     return text.translate(_ASCII_OF_WIDE)
 
