@@ -10,6 +10,7 @@ import shutil
 from datetime import date
 from pathlib import Path
 
+import pytest
 from review_repo import PROJECT
 
 from usefirst.check import check_repository
@@ -39,3 +40,20 @@ def test_a_symlinked_scan_is_missing(tmp_path: Path) -> None:
         )
     ]
     assert "符号链接" in problems[0].message
+
+
+def test_a_scan_replaced_after_a_check_is_looked_at_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = tmp_path / "repo"
+    shutil.copytree(BASE, root)
+    shutil.copytree(PROJECT / "schemas", root / "schemas")
+    monkeypatch.setenv("USEFIRST_CACHE_DIR", str(tmp_path / "cache"))
+    repository = Repository(root)
+    assert check_repository(repository, today=date(2026, 12, 1))[1] == []
+    assert (tmp_path / "cache" / "attachment-types.json").is_file()
+
+    (root / SCAN).write_bytes(b"not a scan at all, but longer than before")
+    _, problems = check_repository(repository, today=date(2026, 12, 1))
+
+    assert [p.rule for p in problems] == ["ATTACHMENT.type"]

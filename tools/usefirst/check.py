@@ -34,6 +34,7 @@ def check_repository(
         context = Context(
             today=today or datetime.date.today(),
             uscc_overrides=settings.uscc_overrides,
+            use_cache=use_cache,
         )
         start = time.perf_counter()
         problems = [*problems, *file_problems, *run_rules(catalog, context)]

@@ -20,6 +20,7 @@ references without their scans.
 
 from __future__ import annotations
 
+import json
 import os
 import stat
 from collections.abc import Iterator
@@ -39,12 +40,13 @@ from usefirst.rules.lookup import field_name
 
 HEAD_BYTES = 16  # enough for every signature ``detect_type`` knows
 ZIP_SIGNATURE = b"PK\x03\x04"
+KNOWN_TYPES_FILE = "attachment-types.json"
 
 
 @rule("ATTACHMENT.missing", "记录引用的附件存在于本单位的 attachments/ 文件夹中")
 def check_missing(catalog: Catalog, context: Context) -> Iterator[Problem]:
     """Report attachments that are absent, symlinked or outside their unit."""
-    for record, reference, target, kind in _inspected(catalog):
+    for record, reference, target, kind in _inspected(catalog, context):
         field = field_name(catalog, record, (*reference.path, "file"))
         if target is None:
             yield _problem(
@@ -67,7 +69,7 @@ def check_missing(catalog: Catalog, context: Context) -> Iterator[Problem]:
 @rule("ATTACHMENT.type", "附件是 PDF、OFD、JPEG 或 PNG 文件（按文件内容判断）")
 def check_type(catalog: Catalog, context: Context) -> Iterator[Problem]:
     """Report attachments whose bytes are no PDF, OFD, JPEG or PNG."""
-    for record, reference, target, kind in _inspected(catalog):
+    for record, reference, target, kind in _inspected(catalog, context):
         if target is None or kind is _ABSENT or kind is not None:
             continue  # ATTACHMENT.missing speaks of the first two
         field = field_name(catalog, record, (*reference.path, "file"))
@@ -84,35 +86,85 @@ _ABSENT = object()  # no regular file there, or a symlink on the way
 Inspected = tuple[Record, Reference, "str | None", Any]
 
 
-def _inspected(catalog: Catalog) -> list[Inspected]:
+def _inspected(catalog: Catalog, context: Context) -> list[Inspected]:
     """Look at every referenced attachment once, for both rules."""
-    return catalog.shared("attachments", lambda: _inspect(catalog))
+    return catalog.shared("attachments", lambda: _inspect(catalog, context))
 
 
-def _inspect(catalog: Catalog) -> list[Inspected]:
+def _inspect(catalog: Catalog, context: Context) -> list[Inspected]:
     root = catalog.repository.root
     linked: dict[str, bool] = {}
+    cache = catalog.repository.cache_dir / KNOWN_TYPES_FILE
+    known = _KnownTypes(cache if context.use_cache else None)
     found = []
     for record in catalog.records:
         unit = record.folder
         for reference in references(record.document):
             target = attachment_target(unit, reference.file)
-            kind = None if target is None else _kind(root, target, linked)
+            kind = None if target is None else _kind(root, target, linked, known)
             found.append((record, reference, target, kind))
+    known.save()
     return found
 
 
-def _kind(root: Path, target: str, linked: dict[str, bool]) -> Any:
+def _kind(root: Path, target: str, linked: dict[str, bool], known: _KnownTypes) -> Any:
     """Name the type of an attachment on disk, or ``_ABSENT``."""
     if _linked_folder(root, PurePosixPath(target).parent, linked):
         return _ABSENT
     try:
-        mode = os.lstat(root / target).st_mode
+        status = os.lstat(root / target)
     except OSError:
         return _ABSENT
-    if not stat.S_ISREG(mode):
+    if not stat.S_ISREG(status.st_mode):
         return _ABSENT
-    return _detect(root / target)
+    stamp = [status.st_size, status.st_mtime_ns, status.st_ino]
+    kind = known.get(target, stamp)
+    if kind is _UNKNOWN:
+        kind = _detect(root / target)
+        known.put(target, stamp, kind)
+    return kind
+
+
+_UNKNOWN = object()
+
+
+class _KnownTypes:
+    """Types of attachments seen before, under their size, mtime and inode.
+
+    Reading the head of every scan on every run costs more than all other
+    rules together at province scale; an unchanged file keeps its type. JSON,
+    not pickle: the cache must never run code, whatever a file in it holds.
+    """
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self.changed = False
+        try:
+            entries = json.loads(path.read_text(encoding="utf-8")) if path else {}
+        except (OSError, ValueError):
+            entries = {}
+        self.entries: dict[str, Any] = entries if isinstance(entries, dict) else {}
+
+    def get(self, target: str, stamp: list[int]) -> Any:
+        entry = self.entries.get(target)
+        if isinstance(entry, list) and len(entry) == 2 and entry[0] == stamp:
+            return entry[1]
+        return _UNKNOWN
+
+    def put(self, target: str, stamp: list[int], kind: str | None) -> None:
+        self.entries[target] = [stamp, kind]
+        self.changed = True
+
+    def save(self) -> None:
+        if not self.changed or self.path is None:
+            return
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            temporary = self.path.with_suffix(".tmp")
+            temporary.write_text(json.dumps(self.entries), encoding="utf-8")
+            temporary.replace(self.path)
+        except OSError:
+            pass  # a cache that cannot be written only costs time
 
 
 def _linked_folder(root: Path, folder: PurePosixPath, linked: dict[str, bool]) -> bool:

@@ -25,6 +25,7 @@ class Context:
 
     today: datetime.date = field(default_factory=datetime.date.today)
     uscc_overrides: frozenset[str] = frozenset()
+    use_cache: bool = True
 
 
 Check = Callable[[Catalog, Context], Iterable[Problem]]
