@@ -160,6 +160,26 @@ def test_cached_problems_equal_fresh_problems(repo: Path) -> None:
     assert cached[2] == set()
 
 
+def test_findings_from_cached_facts_equal_fresh_findings(repo: Path) -> None:
+    # the privacy and attachment rules read facts kept in the cache
+    path = repo / NORTH
+    text = path.read_text("utf-8").replace("适合", "联系人 13812345678，适合")
+    text = text.replace("status: in_stock", "status: exited")
+    path.write_text(
+        text + "exit:\n  date: 2026-01-05\n  reason: 转让\n  proof:\n"
+        "    file: attachments/missing.pdf\n    sha256: " + "0" * 64 + "\n",
+        "utf-8",
+    )
+    fresh = validate(repo, "--no-cache")
+    validate(repo)
+    south = repo / "catalog/south/unit.yaml"
+    south.write_text(south.read_text("utf-8") + "short_name: 南\n", "utf-8")
+    cached = validate(repo)
+    assert cached[2] == {"catalog/south/unit.yaml"}
+    assert fresh[:2] == cached[:2]
+    assert {p["rule"] for p in cached[1]} >= {"PRIVACY.mobile", "ATTACHMENT.missing"}
+
+
 def test_changed_schema_invalidates_the_cache(repo: Path) -> None:
     validate(repo)
     schema_path = repo / "schemas" / "achievement.schema.json"

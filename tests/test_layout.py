@@ -204,9 +204,17 @@ def test_no_file_of_the_catalog_is_passed_over_in_silence(tmp_path: Path) -> Non
     for name, text in files.items():
         (root / name).parent.mkdir(parents=True, exist_ok=True)
         (root / name).write_text(text, "utf-8")
+    elsewhere = tmp_path / "elsewhere"
+    (elsewhere / "achievements").mkdir(parents=True)
+    (elsewhere / "unit.yaml").write_text(UNIT, "utf-8")
+    (root / "catalog/linked").symlink_to(elsewhere)
+    (root / "catalog/lab/technology_needs").symlink_to(elsewhere / "achievements")
+    (root / "catalog/lab/attachments/2024").symlink_to(elsewhere)
     _, problems = load_catalog(Repository(root), use_cache=False)
     found = {(p.file, p.rule) for p in problems if p.rule.startswith("LAYOUT.")}
     assert found == {
+        ("catalog/linked", "LAYOUT.symlink"),
+        ("catalog/lab/technology_needs", "LAYOUT.symlink"),
         ("catalog/notes.txt", "LAYOUT.stray"),
         ("catalog/lab.YAML", "LAYOUT.stray"),
         ("catalog/lab/notes.docx", "LAYOUT.not_record"),
@@ -217,3 +225,5 @@ def test_no_file_of_the_catalog_is_passed_over_in_silence(tmp_path: Path) -> Non
     assert "catalog/ 下只能放单位文件夹和 settings.yaml、numbers.yaml" in stray.message
     scan = next(p for p in problems if p.file.endswith("achievements/scan.pdf"))
     assert "附件请放到单位的 attachments/ 文件夹中" in scan.message
+    linked = next(p for p in problems if p.file == "catalog/linked")
+    assert "符号链接" in linked.message and "不会被检查" in linked.message

@@ -15,22 +15,27 @@ from review_repo import PROJECT
 
 from usefirst.check import check_repository
 from usefirst.repository import Repository
+from usefirst.review.attachments import attachment_target
 
 BASE = PROJECT / "tests" / "rules" / "base"
 SCAN = "catalog/nanhai-univ/attachments/fu-001.pdf"
+TODAY = date(2026, 12, 1)
 
 
-def test_a_symlinked_scan_is_missing(tmp_path: Path) -> None:
+def _repository_with_link(tmp_path: Path, linked: str) -> Repository:
     root = tmp_path / "repo"
     shutil.copytree(BASE, root)
     shutil.copytree(PROJECT / "schemas", root / "schemas")
-    real = tmp_path / "elsewhere.pdf"
-    shutil.move(root / SCAN, real)
-    (root / SCAN).symlink_to(real)
+    real = tmp_path / "elsewhere"
+    shutil.move(root / linked, real)
+    (root / linked).symlink_to(real)
+    return Repository(root)
 
-    _, problems = check_repository(
-        Repository(root), use_cache=False, today=date(2026, 12, 1)
-    )
+
+def test_a_symlinked_scan_is_missing(tmp_path: Path) -> None:
+    repository = _repository_with_link(tmp_path, SCAN)
+
+    _, problems = check_repository(repository, use_cache=False, today=TODAY)
 
     assert [(p.rule, p.file, p.line) for p in problems] == [
         (
@@ -40,6 +45,20 @@ def test_a_symlinked_scan_is_missing(tmp_path: Path) -> None:
         )
     ]
     assert "符号链接" in problems[0].message
+
+
+def test_every_scan_in_a_symlinked_attachments_folder_is_missing(
+    tmp_path: Path,
+) -> None:
+    linked = "catalog/nanhai-univ/attachments"
+    repository = _repository_with_link(tmp_path, linked)
+
+    _, problems = check_repository(repository, use_cache=False, today=TODAY)
+
+    assert ("LAYOUT.symlink", linked) in [(p.rule, p.file) for p in problems]
+    missing = [p for p in problems if p.rule == "ATTACHMENT.missing"]
+    assert len(missing) == len(problems) - 1 > 1
+    assert all(p.file.startswith("catalog/nanhai-univ/") for p in missing)
 
 
 def test_a_scan_replaced_after_a_check_is_looked_at_again(
@@ -57,3 +76,29 @@ def test_a_scan_replaced_after_a_check_is_looked_at_again(
     _, problems = check_repository(repository, today=date(2026, 12, 1))
 
     assert [p.rule for p in problems] == ["ATTACHMENT.type"]
+
+
+@pytest.mark.parametrize(
+    ("file", "target"),
+    [
+        ("attachments/fu-001.pdf", "catalog/scut/attachments/fu-001.pdf"),
+        ("attachments/2026/合同.pdf", "catalog/scut/attachments/2026/合同.pdf"),
+        ("attachments", None),
+        ("attachments/", None),
+        ("attachments//fu-001.pdf", None),
+        ("attachments/./fu-001.pdf", None),
+        ("attachments/../unit.yaml", None),
+        ("attachments/fu-001.pdf/", None),
+        ("/attachments/fu-001.pdf", None),
+        ("./attachments/fu-001.pdf", None),
+        ("scans/fu-001.pdf", None),
+        ("attachments\\fu-001.pdf", None),
+        ("attachments/fu 001.pdf", None),
+        ("attachments/fu\u3000001.pdf", None),
+        ("attachments/fu-001.pdf\n", None),
+        ("attachments/fu\u200b001.pdf", None),
+        ("", None),
+    ],
+)
+def test_an_attachment_stays_in_its_units_folder(file: str, target: str | None) -> None:
+    assert attachment_target("scut", file) == target

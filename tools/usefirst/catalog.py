@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
+from usefirst.facts import Facts
 from usefirst.filecheck import FileResult, check_files
 from usefirst.kinds import ATTACHMENT_FOLDER, UNIT_KIND
 from usefirst.loader import Document
@@ -39,10 +40,11 @@ T = TypeVar("T")
 
 @dataclass
 class Record:
-    """One schema-valid record and where it came from."""
+    """One schema-valid record, where it came from, and its facts."""
 
     document: Document
     folder: str
+    facts: Facts
 
     def __post_init__(self) -> None:
         # plain attributes, not properties: rules read them millions of times
@@ -124,17 +126,28 @@ def record_files(repository: Repository) -> list[Path]:
 
 
 def _walk(repository: Repository) -> tuple[list[str], list[str]]:
-    """Split the catalog into record files and files that belong nowhere."""
+    """Split the catalog into record files and paths that belong nowhere.
+
+    A symlinked folder is not followed: its records would be neither checked
+    nor published, so it is reported with the stray files.
+    """
     # names as strings: a Path per file costs more than reading the file
     root = str(repository.catalog_dir)
     found: list[str] = []
     stray: list[str] = []
     for folder, folders, files in os.walk(root):
         folders[:] = [name for name in folders if not name.startswith(".")]
+        in_attachments = _in_attachments(folder[len(root) :])
+        if not in_attachments:
+            stray.extend(
+                os.path.join(folder, name)
+                for name in folders
+                if not name.lower().endswith(RECORD_SUFFIXES)
+                and os.path.islink(os.path.join(folder, name))
+            )
         if folder == root:
             stray.extend(os.path.join(folder, name) for name in files if _stray(name))
             continue
-        in_attachments = _in_attachments(folder[len(root) :])
         for name in [*files, *folders]:
             if name.startswith("."):
                 continue
@@ -156,12 +169,18 @@ def _in_attachments(relative: str) -> bool:
 
 
 def stray_problems(repository: Repository, paths: Iterable[str]) -> list[Problem]:
-    """Report files the catalog would otherwise pass over in silence."""
+    """Report files and linked folders the catalog would otherwise pass over."""
     problems = []
     for path in paths:
         file = repository.relative(path)
         name = file.rsplit("/", 1)[-1]
-        if file.count("/") == 1:
+        if os.path.islink(path) and os.path.isdir(path):
+            rule = "LAYOUT.symlink"
+            message = (
+                f"文件夹“{name}”是指向别处的符号链接，其中的记录不会被检查或发布："
+                "请把文件夹本身放到这里"
+            )
+        elif file.count("/") == 1:
             rule = "LAYOUT.stray"
             message = (
                 f"catalog/ 下只能放单位文件夹和 {'、'.join(ROOT_FILES)}："
@@ -201,6 +220,6 @@ def build_catalog(
         if isinstance(record_id, str):
             known.add(record_id)
         if not any(problem.is_error for problem in result.problems):
-            records.append(Record(result.document, result.folder))
+            records.append(Record(result.document, result.folder, result.facts))
     log.info("loaded %d records, %d valid", len(known), len(records))
     return Catalog(repository, records, known), problems

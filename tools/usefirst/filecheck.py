@@ -2,9 +2,10 @@
 
     results = check_files(repository, [Path("catalog/scut/unit.yaml")])
 
-A file's result depends only on its bytes, its place and the schemas, so it is
-cached under the digest of all three; a pull request that changes one file
-re-checks one file. The cache keeps one shard per unit folder, so that saving
+A file's result (its record, its problems, the facts rules read of it alone)
+depends only on its bytes, its place and the schemas, so it is cached under
+the digest of all three; a pull request that changes one file re-checks one
+file. The cache keeps one shard per unit folder, so that saving
 after such a change rewrites one small shard, not the whole catalog.
 """
 
@@ -22,6 +23,7 @@ from importlib import metadata
 from pathlib import Path
 
 from usefirst import __version__
+from usefirst.facts import NO_FACTS, Facts, record_facts
 from usefirst.layout import layout_problems
 from usefirst.loader import Document, parse_bytes, read_record
 from usefirst.problems import Problem
@@ -35,12 +37,13 @@ _Entry = tuple[bytes, "FileResult"]
 
 @dataclass
 class FileResult:
-    """What one file yields: its document (if it parsed) and its problems."""
+    """What one file yields: its document (if it parsed), problems and facts."""
 
     file: str
     folder: str
     document: Document | None
     problems: list[Problem]
+    facts: Facts = NO_FACTS
 
 
 def check_files(
@@ -72,17 +75,20 @@ def check_path(
 
 
 def check_bytes(repository: Repository, file: str, raw: bytes) -> FileResult:
-    """Parse one file and check its layout and schema."""
+    """Parse one file, check its layout and schema, and gather its facts."""
     log.debug("checking %s", file)
     document, problems = parse_bytes(raw, file)
-    if document is not None:
-        problems.extend(layout_problems(repository, document))
-        # a record in the wrong place is still checked in full, so that one run
-        # shows every problem; only a record of no known kind has no schema
-        kind = document.data.get("kind")
-        if isinstance(kind, str) and kind in repository.schemas.kinds:
-            problems.extend(repository.schemas.validate(document, kind))
-    return FileResult(file, folder_of(file), document, problems)
+    if document is None:
+        return FileResult(file, folder_of(file), None, problems)
+    problems.extend(layout_problems(repository, document))
+
+    # a record in the wrong place is still checked in full, so that one run
+    # shows every problem; only a record of no known kind has no schema
+    kind = document.data.get("kind")
+    if isinstance(kind, str) and kind in repository.schemas.kinds:
+        problems.extend(repository.schemas.validate(document, kind))
+    facts = record_facts(kind, document.data)
+    return FileResult(file, folder_of(file), document, problems, facts)
 
 
 def folder_of(file: str) -> str:
@@ -181,7 +187,16 @@ def _write_shard(path: Path, salt: bytes, entries: dict[str, _Entry]) -> None:
 
 # the code that decides a file's result; a change to any of it, or to the
 # schemas, makes every cached result stale
-_RESULT_MODULES = ("filecheck", "kinds", "layout", "loader", "problems", "schemas")
+_RESULT_MODULES = (
+    "facts",
+    "filecheck",
+    "identifiers",
+    "kinds",
+    "layout",
+    "loader",
+    "problems",
+    "schemas",
+)
 _RESULT_LIBRARIES = ("pyyaml", "jsonschema", "fastjsonschema")
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import re
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -28,6 +29,7 @@ from usefirst.problems import Problem, Severity
 from usefirst.review.context import CATALOG, ReviewContext, kind_of, show, unit_of
 
 MAX_BYTES = 20 * 1024 * 1024
+_SPACE = re.compile(r"\s")
 TYPE_NAMES = {"pdf": "PDF", "ofd": "OFD", "jpeg": "JPEG 图片", "png": "PNG 图片"}
 EXTENSION_TYPES = {
     "pdf": "pdf",
@@ -146,13 +148,12 @@ def _records_to_check(
 
 def attachment_target(unit: str, file: str) -> str | None:
     """The repository path of an attachment, or None if it leaves its folder."""
-    if any(ch.isspace() or not ch.isprintable() for ch in file):
+    parts = file.split("/")
+    if len(parts) < 2 or parts[0] != ATTACHMENT_FOLDER:
         return None
-    parts = PurePosixPath(file).parts
-    bad = not parts or parts[0] != ATTACHMENT_FOLDER or len(parts) < 2
-    if bad or "\\" in file or any(part in ("..", ".", "") for part in parts):
+    if any(part in ("", ".", "..") for part in parts) or "\\" in file:
         return None
-    if file.startswith("/") or PurePosixPath(file).as_posix() != file:
+    if not file.isprintable() or _SPACE.search(file):
         return None
     return f"{CATALOG}/{unit}/{file}"
 

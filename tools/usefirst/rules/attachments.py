@@ -24,17 +24,12 @@ import json
 import os
 import stat
 from collections.abc import Iterator
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 
 from usefirst.catalog import Catalog, Record
 from usefirst.problems import Problem, Severity
-from usefirst.review.attachments import (
-    Reference,
-    attachment_target,
-    detect_type,
-    references,
-)
+from usefirst.review.attachments import Reference, attachment_target, detect_type
 from usefirst.rules.base import Context, rule
 from usefirst.rules.lookup import field_name
 
@@ -47,8 +42,8 @@ KNOWN_TYPES_FILE = "attachment-types.json"
 def check_missing(catalog: Catalog, context: Context) -> Iterator[Problem]:
     """Report attachments that are absent, symlinked or outside their unit."""
     for record, reference, target, kind in _inspected(catalog, context):
-        field = field_name(catalog, record, (*reference.path, "file"))
         if target is None:
+            field = field_name(catalog, record, (*reference.path, "file"))
             yield _problem(
                 record,
                 reference,
@@ -57,6 +52,7 @@ def check_missing(catalog: Catalog, context: Context) -> Iterator[Problem]:
                 "应写作 attachments/文件名，例如 attachments/hetong-001.pdf",
             )
         elif kind is _ABSENT:
+            field = field_name(catalog, record, (*reference.path, "file"))
             yield _problem(
                 record,
                 reference,
@@ -99,8 +95,10 @@ def _inspect(catalog: Catalog, context: Context) -> list[Inspected]:
     found = []
     for record in catalog.records:
         unit = record.folder
-        for reference in references(record.document):
-            target = attachment_target(unit, reference.file)
+        # the facts list the record's attachment objects (``usefirst.facts``)
+        for path, file, digest in record.facts.attachments:
+            reference = Reference(record.document, path, file, digest)
+            target = attachment_target(unit, file)
             kind = None if target is None else _kind(root, target, linked, known)
             found.append((record, reference, target, kind))
     known.save()
@@ -109,7 +107,7 @@ def _inspect(catalog: Catalog, context: Context) -> list[Inspected]:
 
 def _kind(root: Path, target: str, linked: dict[str, bool], known: _KnownTypes) -> Any:
     """Name the type of an attachment on disk, or ``_ABSENT``."""
-    if _linked_folder(root, PurePosixPath(target).parent, linked):
+    if _linked_folder(root, target.rpartition("/")[0], linked):
         return _ABSENT
     try:
         status = os.lstat(root / target)
@@ -167,14 +165,14 @@ class _KnownTypes:
             pass  # a cache that cannot be written only costs time
 
 
-def _linked_folder(root: Path, folder: PurePosixPath, linked: dict[str, bool]) -> bool:
+def _linked_folder(root: Path, folder: str, linked: dict[str, bool]) -> bool:
     """Tell whether a folder between the catalog and the file is a symlink."""
-    key = str(folder)
-    if key not in linked:
-        parent = folder.parent
-        above = len(folder.parts) > 2 and _linked_folder(root, parent, linked)
-        linked[key] = above or (root / folder).is_symlink()
-    return linked[key]
+    if folder not in linked:
+        parent = folder.rpartition("/")[0]
+        # catalog/<unit> is the highest folder looked at
+        above = folder.count("/") > 1 and _linked_folder(root, parent, linked)
+        linked[folder] = above or os.path.islink(root / folder)
+    return linked[folder]
 
 
 def _detect(path: Path) -> str | None:
