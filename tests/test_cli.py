@@ -344,6 +344,91 @@ def test_quiet_run_of_a_valid_repository_prints_only_the_result(repo: Path) -> N
 
 
 # ---------------------------------------------------------------------------
+# A problem in one file neither hides nor invents problems elsewhere
+# ---------------------------------------------------------------------------
+
+ACHIEVEMENT_FILE = "catalog/lab/achievements/lab-2025-001.yaml"
+
+
+def rules_by_file(repo: Path) -> dict[str, list[tuple[int, str]]]:
+    """Validate; map each file with problems to its (line, rule) pairs."""
+    result = usefirst("validate", "--format", "json", cwd=repo)
+    assert "Traceback" not in result.stderr
+    found: dict[str, list[tuple[int, str]]] = {}
+    for item in json.loads(result.stdout):
+        found.setdefault(item["file"], []).append((item["line"], item["rule"]))
+    return found
+
+
+@pytest.mark.parametrize(
+    "broken",
+    [
+        ACHIEVEMENT.encode("gbk"),
+        ACHIEVEMENT.replace("title: 高", "\ttitle: 高").encode(),
+        ACHIEVEMENT.replace("[new-energy]", "[new-energy").encode(),
+    ],
+    ids=["gbk", "tab", "unclosed"],
+)
+def test_a_record_that_cannot_be_read_is_no_missing_reference(
+    repo: Path, broken: bytes
+) -> None:
+    (repo / ACHIEVEMENT_FILE).write_bytes(broken)
+    assert list(rules_by_file(repo)) == [ACHIEVEMENT_FILE]
+
+
+def test_a_record_with_an_unknown_field_is_still_checked_by_the_rules(
+    repo: Path,
+) -> None:
+    edit(repo, ACHIEVEMENT_FILE, "ZL201710601862.3", "ZL201710601862.4")
+    edit(repo, ACHIEVEMENT_FILE, "status: in_stock", "status: in_stock\ntlr: 5")
+    edit(repo, CONTRACT, "91440101MA5AB1234M", "91440101MA5AB1234N")
+    edit(repo, CONTRACT, "signed_on:", "foo: 1\nsigned_on:")
+    assert rules_by_file(repo) == {
+        ACHIEVEMENT_FILE: [(13, "ID.patent"), (24, "SCHEMA.additionalProperties")],
+        CONTRACT: [(8, "ID.uscc"), (13, "SCHEMA.additionalProperties")],
+    }
+
+
+def test_a_record_with_a_wrong_unit_is_still_checked_for_unique_ids(
+    repo: Path,
+) -> None:
+    copy = "catalog/lab/achievements/lab-2025-002.yaml"
+    text = ACHIEVEMENT.replace("unit: lab", "unit: other")
+    (repo / copy).write_text(text.replace("number: XYHZ-CG-2025-000001\n", ""))
+    found = rules_by_file(repo)
+    assert {rule for _, rule in found[copy]} >= {"LAYOUT.id", "LAYOUT.unit"}
+    assert (2, "UNIQUE.id") in found[copy]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "rule"),
+    [
+        ("clusters: [new-energy]", "c: &c [new-energy]\nclusters: *c", "YAML.alias"),
+        ("free_months: 12", "free_months: !!int 12", "YAML.tag"),
+    ],
+)
+def test_a_yaml_problem_is_not_repeated_as_a_schema_problem(
+    repo: Path, old: str, new: str, rule: str
+) -> None:
+    edit(repo, ACHIEVEMENT_FILE, old, new)
+    found = rules_by_file(repo)[ACHIEVEMENT_FILE]
+    assert rule in {rule for _, rule in found}
+    assert not [
+        (line, rule)
+        for line, rule in found
+        if rule.startswith("SCHEMA.") and rule != "SCHEMA.additionalProperties"
+    ]
+
+
+def test_an_invalid_value_hides_only_what_depends_on_it(repo: Path) -> None:
+    # a required field that is wrong keeps the record out of the rules: the
+    # rules would otherwise speak of a record that is not what was written
+    edit(repo, CONTRACT, "license_type: exclusive", "license_type: solo")
+    edit(repo, CONTRACT, "91440101MA5AB1234M", "91440101MA5AB1234N")
+    assert rules_by_file(repo) == {CONTRACT: [(9, "SCHEMA.enum")]}
+
+
+# ---------------------------------------------------------------------------
 # Bad input never produces a traceback
 # ---------------------------------------------------------------------------
 

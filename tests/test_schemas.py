@@ -649,3 +649,52 @@ def test_where_only_the_fast_path_refuses_its_finding_is_still_reported() -> Non
     problem = one(schemas.validate(document, "probe"))
     assert (problem.rule, problem.line, problem.path) == ("SCHEMA.format", 2, ("mail",))
     assert "“邮箱”的格式不正确：“a@”" in problem.message
+
+
+# ---------------------------------------------------------------------------
+# The valid part of an invalid record, which the rules across records still read
+# ---------------------------------------------------------------------------
+
+
+def valid_part_of(schemas: SchemaSet, text: str) -> dict[str, Any] | None:
+    document, problems = parse_text(text, "catalog/lab/achievements/x.yaml")
+    assert problems == []
+    return schemas.valid_part(document.data, "achievement")
+
+
+def test_unknown_fields_are_left_out_of_the_valid_part(schemas: SchemaSet) -> None:
+    text = ACHIEVEMENT + "summery: 多写的字段\ntlr: 3\n"
+    text = text.replace("  free_months: 12\n", "  free_months: 12\n  note: x\n")
+    expected, _ = parse_text(ACHIEVEMENT, "x.yaml")
+    assert valid_part_of(schemas, text) == expected.data
+
+
+def test_a_wrong_optional_value_is_left_out_of_the_valid_part(
+    schemas: SchemaSet,
+) -> None:
+    part = valid_part_of(schemas, ACHIEVEMENT.replace("trl: 6", "trl: 12"))
+    assert part is not None
+    assert "trl" not in part
+    assert part["rights"][0]["number"] == "ZL201710601862.3"
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("title: 高安全固态电解质制备技术\n", ""),  # a required field is missing
+        ("status: in_stock", "status: sold"),  # a required field is wrong
+        ("clusters: [new-energy]", "clusters: [no-such-cluster]"),  # a list item
+        ("  free_months: 12\n", ""),  # a nested required field is missing
+    ],
+)
+def test_a_record_missing_what_it_needs_has_no_valid_part(
+    schemas: SchemaSet, old: str, new: str
+) -> None:
+    assert old in ACHIEVEMENT
+    assert valid_part_of(schemas, ACHIEVEMENT.replace(old, new)) is None
+
+
+def test_the_valid_part_leaves_the_record_as_written(schemas: SchemaSet) -> None:
+    document, _ = parse_text(ACHIEVEMENT + "tlr: 3\n", "x.yaml")
+    schemas.valid_part(document.data, "achievement")
+    assert document.data["tlr"] == 3

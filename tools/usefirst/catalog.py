@@ -26,7 +26,7 @@ from typing import Any, TypeVar
 
 from usefirst.facts import Facts
 from usefirst.filecheck import FileResult, check_files
-from usefirst.kinds import ATTACHMENT_FOLDER, UNIT_KIND
+from usefirst.kinds import ATTACHMENT_FOLDER, FOLDER_KINDS, UNIT_FILE, UNIT_KIND
 from usefirst.loader import Document
 from usefirst.problems import Problem, Severity
 from usefirst.repository import Repository
@@ -40,11 +40,16 @@ T = TypeVar("T")
 
 @dataclass
 class Record:
-    """One schema-valid record, where it came from, and its facts."""
+    """One schema-valid record, where it came from, and its facts.
+
+    A record whose file has errors (``complete`` false) is the valid part of
+    what was written; only the checker's rules see such records.
+    """
 
     document: Document
     folder: str
     facts: Facts
+    complete: bool
 
     def __post_init__(self) -> None:
         # plain attributes, not properties: rules read them millions of times
@@ -94,6 +99,13 @@ class Catalog:
 
     def of_kind(self, kind: str) -> list[Record]:
         return self.by_kind.get(kind, [])
+
+    def complete(self) -> Catalog:
+        """Return the catalog without the records whose files have errors."""
+        if all(record.complete for record in self.records):
+            return self
+        records = [record for record in self.records if record.complete]
+        return Catalog(self.repository, records, self.known_ids)
 
     def units(self) -> dict[str, Record]:
         """Map each unit folder to its unit record."""
@@ -198,28 +210,45 @@ def stray_problems(repository: Repository, paths: Iterable[str]) -> list[Problem
 
 
 def load_catalog(
-    repository: Repository, *, use_cache: bool = True
+    repository: Repository, *, use_cache: bool = True, partial: bool = False
 ) -> tuple[Catalog, list[Problem]]:
     """Load and schema-check every record file; index the valid ones."""
     files, stray = _walk(repository)
     results = check_files(repository, files, use_cache=use_cache)
-    catalog, problems = build_catalog(repository, results)
+    catalog, problems = build_catalog(repository, results, partial=partial)
     return catalog, [*stray_problems(repository, stray), *problems]
 
 
 def build_catalog(
-    repository: Repository, results: Iterable[FileResult]
+    repository: Repository, results: Iterable[FileResult], *, partial: bool = False
 ) -> tuple[Catalog, list[Problem]]:
-    """Index per-file results into a catalog and gather their problems."""
+    """Index per-file results into a catalog and gather their problems.
+
+    With ``partial``, records whose files have errors are indexed too, as far
+    as they are valid (``Record.complete``), for the rules to check them.
+    """
     records, known, problems = [], set(), []
     for result in results:
         problems.extend(result.problems)
-        if result.document is None:
-            continue
-        record_id = result.document.data.get("id")
-        if isinstance(record_id, str):
+        record_id = result.document.data.get("id") if result.document else None
+        if not isinstance(record_id, str):
+            # a file that cannot be read still stands for the id its place gives
+            record_id = _id_of_place(result.file)
+        if record_id:
             known.add(record_id)
-        if not any(problem.is_error for problem in result.problems):
-            records.append(Record(result.document, result.folder, result.facts))
+        complete = result.complete
+        if result.readable is not None and (complete or partial):
+            records.append(
+                Record(result.readable, result.folder, result.facts, complete)
+            )
     log.info("loaded %d records, %d valid", len(known), len(records))
     return Catalog(repository, records, known), problems
+
+
+def _id_of_place(file: str) -> str | None:
+    parts = file.split("/")
+    if len(parts) == 3 and parts[2] == UNIT_FILE:
+        return parts[1]
+    if len(parts) == 4 and parts[2] in FOLDER_KINDS:
+        return parts[3].rsplit(".", 1)[0]
+    return None

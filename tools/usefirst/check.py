@@ -29,7 +29,9 @@ def check_repository(
     with paused_gc():
         start = time.perf_counter()
         settings, problems = load_settings(repository)
-        catalog, file_problems = load_catalog(repository, use_cache=use_cache)
+        catalog, file_problems = load_catalog(
+            repository, use_cache=use_cache, partial=True
+        )
         log.debug("files checked in %.2f s", time.perf_counter() - start)
         context = Context(
             today=today or datetime.date.today(),
@@ -37,6 +39,21 @@ def check_repository(
             use_cache=use_cache,
         )
         start = time.perf_counter()
-        problems = [*problems, *file_problems, *run_rules(catalog, context)]
+        complete = catalog.complete()
+        problems = [*problems, *file_problems, *run_rules(complete, context)]
+        if complete is not catalog:
+            problems.extend(_findings_in_partial_records(catalog, context))
         log.debug("rules run in %.2f s", time.perf_counter() - start)
-    return catalog, sorted(problems)
+    return complete, sorted(problems)
+
+
+def _findings_in_partial_records(catalog: Catalog, context: Context) -> list[Problem]:
+    """Run the rules with the records whose files have errors, as far as valid.
+
+    Only what the rules find in those files is kept: a finding elsewhere could
+    stem from a field that was dropped as invalid, and the other files were
+    checked without them already.
+    """
+    partial = {record.file for record in catalog.records if not record.complete}
+    found = run_rules(catalog, context)
+    return [problem for problem in found if problem.file in partial]

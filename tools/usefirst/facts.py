@@ -2,7 +2,7 @@
 
     facts = record_facts("first_use_contract", data)
     facts.attachments    # ((("scan",), "attachments/fu-001.pdf", "9f86d0…"),)
-    facts.number_texts   # ((("remarks",),)): texts that may hold a personal number
+    facts.number_texts   # (("remarks",),): texts that may hold a personal number
 
 Two rule families look inside every record: the attachment rules for every
 ``{file, sha256}`` object, the privacy rules for every text. ``filecheck``

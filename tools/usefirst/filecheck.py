@@ -37,13 +37,24 @@ _Entry = tuple[bytes, "FileResult"]
 
 @dataclass
 class FileResult:
-    """What one file yields: its document (if it parsed), problems and facts."""
+    """What one file yields: its document (if it parsed), problems and facts.
+
+    ``readable`` is what the rules across records may read: the document when
+    its record is schema-valid, else the valid part of its record, if any
+    (``SchemaSet.valid_part``); the facts are those of ``readable``.
+    """
 
     file: str
     folder: str
     document: Document | None
     problems: list[Problem]
+    readable: Document | None = None
     facts: Facts = NO_FACTS
+
+    @property
+    def complete(self) -> bool:
+        """Tell whether the file has no error at all."""
+        return not any(problem.is_error for problem in self.problems)
 
 
 def check_files(
@@ -85,10 +96,34 @@ def check_bytes(repository: Repository, file: str, raw: bytes) -> FileResult:
     # a record in the wrong place is still checked in full, so that one run
     # shows every problem; only a record of no known kind has no schema
     kind = document.data.get("kind")
-    if isinstance(kind, str) and kind in repository.schemas.kinds:
-        problems.extend(repository.schemas.validate(document, kind))
-    facts = record_facts(kind, document.data)
-    return FileResult(file, folder_of(file), document, problems, facts)
+    if not isinstance(kind, str) or kind not in repository.schemas.kinds:
+        return FileResult(file, folder_of(file), document, problems)
+    schema_problems = repository.schemas.validate(document, kind)
+    problems.extend(_not_repeating_yaml(schema_problems, problems))
+    readable = _readable(repository, document, kind) if schema_problems else document
+    facts = record_facts(kind, readable.data) if readable else NO_FACTS
+    return FileResult(file, folder_of(file), document, problems, readable, facts)
+
+
+def _not_repeating_yaml(found: list[Problem], problems: list[Problem]) -> list[Problem]:
+    """Leave out schema problems of a field whose YAML problem explains them.
+
+    An alias is read as an empty value and a tagged value as text: the schema
+    would then report a field the YAML problem already speaks of.
+    """
+    fields = [p.path for p in problems if p.rule.startswith("YAML.") and p.path]
+    if not fields:
+        return found
+    return [
+        problem
+        for problem in found
+        if not any(problem.path[: len(field)] == field for field in fields)
+    ]
+
+
+def _readable(repository: Repository, document: Document, kind: str) -> Document | None:
+    part = repository.schemas.valid_part(document.data, kind)
+    return None if part is None else document.with_data(part)
 
 
 def folder_of(file: str) -> str:

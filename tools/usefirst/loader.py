@@ -111,6 +111,10 @@ class Document:
     def __repr__(self) -> str:
         return f"Document({self.file!r})"
 
+    def with_data(self, data: Any) -> Document:
+        """Return a document of the same file and lines holding other data."""
+        return Document(self.file, data, self._lines, tree=self._tree)
+
     def __getstate__(self) -> tuple[str, Any, dict[Path_, int] | None, Any]:
         return self.file, self.data, self._lines, self._tree
 
@@ -188,10 +192,15 @@ class _Builder:
         self.file = file
         self.next_event = next_event
         self.problems: list[Problem] = []
+        self.reported: set[tuple[int, str, str]] = set()
 
     def problem(self, event: Any, rule: str, message: str, path: Path_) -> None:
+        # one problem per line and cause: ten aliases of one anchor on a line
+        # need one fix, and an alias bomb must not bury the report
         line = event.start_mark.line + 1
-        self.problems.append(Problem(self.file, line, rule, message, path))
+        if (line, rule, message) not in self.reported:
+            self.reported.add((line, rule, message))
+            self.problems.append(Problem(self.file, line, rule, message, path))
 
     def check_node_event(self, event: Any, path: Path_) -> None:
         if event.anchor is not None:
@@ -206,7 +215,7 @@ class _Builder:
             self.problem(
                 event,
                 "YAML.tag",
-                f"不允许使用 YAML 标签“{tag}”：值请直接书写，文本可加引号",
+                f"不允许使用 YAML 标签“{_as_written(tag)}”：值请直接书写，文本可加引号",
                 path,
             )
 
@@ -312,6 +321,16 @@ _SequenceEnd = yaml.SequenceEndEvent
 _MappingEnd = yaml.MappingEndEvent
 # only plain scalars starting with one of these can be anything but text
 _MAYBE_NOT_TEXT = frozenset("0123456789+-~nNtTfF")
+
+
+def _as_written(tag: str) -> str:
+    """Spell a YAML tag as it is written: ``!!int``, not its full URI."""
+    if tag.startswith(_CORE_PREFIX):
+        return "!!" + tag.removeprefix(_CORE_PREFIX)
+    return tag
+
+
+_CORE_PREFIX = "tag:yaml.org,2002:"
 
 
 def _implicit(event: Any) -> bool:

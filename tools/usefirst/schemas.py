@@ -11,6 +11,7 @@ with its path, so that each becomes a problem at its own line.
 
 from __future__ import annotations
 
+import copy
 import difflib
 import functools
 import json
@@ -167,6 +168,30 @@ class SchemaSet:
         describer = _Describer(self, kind)
         problems = [describer.problem(document, error) for error in errors]
         return sorted(set(problems))
+
+    def valid_part(self, data: dict[str, Any], kind: str) -> dict[str, Any] | None:
+        """Drop the fields the schema rejects; return the rest if it is valid.
+
+        Only unknown fields and wrong values at a field are dropped. A record
+        that lacks a required field, or whose list item is wrong, has no valid
+        part: dropping more would leave a record other than the one written.
+        """
+        part = copy.deepcopy(data)
+        for error in self.validator(kind).iter_errors(data):
+            path = tuple(error.absolute_path)
+            if error.validator == "additionalProperties":
+                known = error.schema.get("properties", {})
+                for key in set(error.instance) - set(known):
+                    _drop(part, (*path, key))
+            elif path and isinstance(path[-1], str) and error.validator in _OF_VALUE:
+                _drop(part, path)
+            else:
+                return None
+        try:
+            self.fast_validator(kind)(part)
+        except fastjsonschema.JsonSchemaValueException:
+            return None
+        return part
 
     def resolve(self, node: dict[str, Any]) -> dict[str, Any]:
         """Merge a ``$ref`` target under the keywords written beside it."""
@@ -365,6 +390,39 @@ def _as_validation_error(
         schema=definition,
         validator_value=definition.get(error.rule),
     )
+
+
+# keywords that judge one value alone, so that dropping it ends the error
+_OF_VALUE = frozenset(
+    {
+        "type",
+        "enum",
+        "const",
+        "pattern",
+        "format",
+        "minLength",
+        "maxLength",
+        "minimum",
+        "maximum",
+        "exclusiveMinimum",
+        "exclusiveMaximum",
+        "multipleOf",
+        "minItems",
+        "maxItems",
+        "uniqueItems",
+    }
+)
+
+
+def _drop(data: Any, path: tuple[str | int, ...]) -> None:
+    """Delete the field at a path, if it is still there."""
+    for part in path[:-1]:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return
+    if isinstance(data, dict):
+        data.pop(path[-1], None)
 
 
 def _most_useful(errors: Any) -> list[jsonschema.ValidationError]:
