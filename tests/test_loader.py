@@ -423,6 +423,16 @@ def test_tab_indentation_is_named() -> None:
     assert "制表符" in problem.message
 
 
+def test_every_line_indented_with_a_tab_is_named() -> None:
+    text = "kind: unit\ncontact:\n\tname: 中心\nid: x\nmaintainers:\n \t- a\n"
+    _, problems = parse(text)
+    assert [(p.rule, p.line) for p in problems] == [
+        ("YAML.syntax", 3),
+        ("YAML.syntax", 6),
+    ]
+    assert all("制表符" in problem.message for problem in problems)
+
+
 def test_tab_after_a_value_is_named() -> None:
     _, problems = parse("kind: unit\n\tid: x\n")
     assert "制表符" in only(problems, "YAML.syntax").message

@@ -44,7 +44,21 @@ def test_a_symlinked_scan_is_missing(tmp_path: Path) -> None:
             9,
         )
     ]
-    assert "符号链接" in problems[0].message
+    assert "是符号链接" in problems[0].message
+    assert "不存在" not in problems[0].message
+
+
+def test_a_deleted_scan_is_said_to_be_missing(tmp_path: Path) -> None:
+    root = tmp_path / "repo"
+    shutil.copytree(BASE, root)
+    shutil.copytree(PROJECT / "schemas", root / "schemas")
+    (root / SCAN).unlink()
+
+    _, problems = check_repository(Repository(root), use_cache=False, today=TODAY)
+
+    assert [p.rule for p in problems] == ["ATTACHMENT.missing"]
+    assert f"{SCAN} 不存在" in problems[0].message
+    assert "符号链接" not in problems[0].message
 
 
 def test_every_scan_in_a_symlinked_attachments_folder_is_missing(
@@ -59,6 +73,7 @@ def test_every_scan_in_a_symlinked_attachments_folder_is_missing(
     missing = [p for p in problems if p.rule == "ATTACHMENT.missing"]
     assert len(missing) == len(problems) - 1 > 1
     assert all(p.file.startswith("catalog/nanhai-univ/") for p in missing)
+    assert all(f"文件夹 {linked} 是符号链接" in p.message for p in missing)
 
 
 def test_a_scan_replaced_after_a_check_is_looked_at_again(

@@ -448,6 +448,21 @@ def _unclosed_quote_line(text: str, error_line: int) -> int | None:
     return None
 
 
+_TAB_INDENT = re.compile(r"^ *\t", re.MULTILINE)
+
+
+def _more_tabs(syntax: Problem, text: str) -> list[Problem]:
+    """Name the other lines indented with a tab: the parser stops at the first."""
+    if _HINTS["tab character"] not in syntax.message:
+        return []
+    starts = (match.start() for match in _TAB_INDENT.finditer(text))
+    lines = {text.count("\n", 0, start) + 1 for start in starts}
+    return [
+        Problem(syntax.file, line, syntax.rule, syntax.message)
+        for line in sorted(lines - {syntax.line})
+    ]
+
+
 def _token_hint(text: str, mark: Any) -> str:
     lines = text.splitlines()
     character = ""
@@ -465,7 +480,8 @@ def parse_text(text: str, file: str) -> tuple[Document | None, list[Problem]]:
     try:
         root = _first_document(builder)
     except yaml.YAMLError as error:
-        return None, [*builder.problems, _syntax_problem(error, text, file)]
+        syntax = _syntax_problem(error, text, file)
+        return None, [*builder.problems, syntax, *_more_tabs(syntax, text)]
     except _TooDeep as error:
         return None, [*builder.problems, _too_deep(file, error.line)]
     finally:

@@ -25,7 +25,7 @@ import os
 import stat
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from usefirst.catalog import Catalog, Record
 from usefirst.problems import Problem, Severity
@@ -51,13 +51,13 @@ def check_missing(catalog: Catalog, context: Context) -> Iterator[Problem]:
                 f"“{field}”“{reference.file}”不在本单位文件夹的 attachments/ 中："
                 "应写作 attachments/文件名，例如 attachments/hetong-001.pdf",
             )
-        elif kind is _ABSENT:
+        elif isinstance(kind, _Missing):
             field = field_name(catalog, record, (*reference.path, "file"))
             yield _problem(
                 record,
                 reference,
                 "ATTACHMENT.missing",
-                f"“{field}”指向的 {target} 不存在或是符号链接："
+                f"“{field}”指向的 {kind.reason}："
                 "请把扫描件本身放到该位置，或改正文件路径",
             )
 
@@ -66,7 +66,7 @@ def check_missing(catalog: Catalog, context: Context) -> Iterator[Problem]:
 def check_type(catalog: Catalog, context: Context) -> Iterator[Problem]:
     """Report attachments whose bytes are no PDF, OFD, JPEG or PNG."""
     for record, reference, target, kind in _inspected(catalog, context):
-        if target is None or kind is _ABSENT or kind is not None:
+        if target is None or kind is not None:
             continue  # ATTACHMENT.missing speaks of the first two
         field = field_name(catalog, record, (*reference.path, "file"))
         yield _problem(
@@ -78,7 +78,12 @@ def check_type(catalog: Catalog, context: Context) -> Iterator[Problem]:
         )
 
 
-_ABSENT = object()  # no regular file there, or a symlink on the way
+class _Missing(NamedTuple):
+    """No regular file at an attachment's place, and why, in Chinese."""
+
+    reason: str
+
+
 Inspected = tuple[Record, Reference, "str | None", Any]
 
 
@@ -89,7 +94,7 @@ def _inspected(catalog: Catalog, context: Context) -> list[Inspected]:
 
 def _inspect(catalog: Catalog, context: Context) -> list[Inspected]:
     root = catalog.repository.root
-    linked: dict[str, bool] = {}
+    linked: dict[str, str] = {}
     cache = catalog.repository.cache_dir / KNOWN_TYPES_FILE
     known = _KnownTypes(cache if context.use_cache else None)
     found = []
@@ -105,16 +110,19 @@ def _inspect(catalog: Catalog, context: Context) -> list[Inspected]:
     return found
 
 
-def _kind(root: Path, target: str, linked: dict[str, bool], known: _KnownTypes) -> Any:
-    """Name the type of an attachment on disk, or ``_ABSENT``."""
-    if _linked_folder(root, target.rpartition("/")[0], linked):
-        return _ABSENT
+def _kind(root: Path, target: str, linked: dict[str, str], known: _KnownTypes) -> Any:
+    """Name the type of an attachment on disk, or say why it is ``_Missing``."""
+    folder = _linked_folder(root, target.rpartition("/")[0], linked)
+    if folder:
+        return _Missing(f"{target} 所在的文件夹 {folder} 是符号链接")
     try:
         status = os.lstat(root / target)
     except OSError:
-        return _ABSENT
+        return _Missing(f"{target} 不存在")
+    if stat.S_ISLNK(status.st_mode):
+        return _Missing(f"{target} 是符号链接")
     if not stat.S_ISREG(status.st_mode):
-        return _ABSENT
+        return _Missing(f"{target} 不是普通文件")
     stamp = [status.st_size, status.st_mtime_ns, status.st_ino]
     kind = known.get(target, stamp)
     if kind is _UNKNOWN:
@@ -165,13 +173,14 @@ class _KnownTypes:
             pass  # a cache that cannot be written only costs time
 
 
-def _linked_folder(root: Path, folder: str, linked: dict[str, bool]) -> bool:
-    """Tell whether a folder between the catalog and the file is a symlink."""
+def _linked_folder(root: Path, folder: str, linked: dict[str, str]) -> str:
+    """Name the folder between the catalog and a file that is a symlink, or ""."""
     if folder not in linked:
         parent = folder.rpartition("/")[0]
         # catalog/<unit> is the highest folder looked at
-        above = folder.count("/") > 1 and _linked_folder(root, parent, linked)
-        linked[folder] = above or os.path.islink(root / folder)
+        above = _linked_folder(root, parent, linked) if folder.count("/") > 1 else ""
+        here = folder if os.path.islink(root / folder) else ""
+        linked[folder] = above or here
     return linked[folder]
 
 
