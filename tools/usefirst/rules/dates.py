@@ -60,12 +60,14 @@ def expand(record: Record, pattern: Path) -> Iterator[Path]:
 @rule("DATE.future", "已发生事项的日期不晚于今天")
 def not_in_future(catalog: Catalog, context: Context) -> Iterator[Problem]:
     """Report signing, payment, admission, exit and similar dates after today."""
+    # schema-valid dates are YYYY-MM-DD, whose order as text is their order
+    today = context.today.isoformat()
     for kind, patterns in PAST_FIELDS.items():
         for record in catalog.of_kind(kind):
             for pattern in patterns:
                 for path in expand(record, pattern):
-                    when = day(value_at(record, path))
-                    if when <= context.today:
+                    when = value_at(record, path)
+                    if when <= today:
                         continue
                     yield record.problem(
                         path,

@@ -40,23 +40,25 @@ def reference_problem(
     """Report a reference that names no record, or one of another kind."""
     name = value_at(record, path)
     found = catalog.get(name)
+    if found is not None and found.kind in wanted:
+        return None
+    if found is None and name in catalog.known_ids:
+        return None  # the target is there but invalid; its own problems show
+
+    # names are composed only now: nearly every reference is right
     wanted_names = "或".join(kind_name(catalog, kind) for kind in wanted)
     field = field_name(catalog, record, path)
     if found is None:
-        if name in catalog.known_ids:
-            return None  # the target is there but invalid; its own problems show
         hint = missing or (
             f"应为已有{wanted_names}的记录标识{_close_match(catalog, name, wanted)}"
         )
         return record.problem(path, code, f"“{field}”引用的“{name}”不存在：{hint}")
-    if found.kind not in wanted:
-        return record.problem(
-            path,
-            code,
-            f"“{field}”引用的“{name}”是{kind_name(catalog, found.kind)}"
-            f"（{found.file}）：应为{wanted_names}的记录标识",
-        )
-    return None
+    return record.problem(
+        path,
+        code,
+        f"“{field}”引用的“{name}”是{kind_name(catalog, found.kind)}"
+        f"（{found.file}）：应为{wanted_names}的记录标识",
+    )
 
 
 def _close_match(catalog: Catalog, name: str, wanted: tuple[str, ...]) -> str:
