@@ -5,8 +5,8 @@
 A file's result (its record, its problems, the facts rules read of it alone)
 depends only on its bytes, its place and the schemas, so it is cached under
 the digest of all three; a pull request that changes one file re-checks one
-file. The cache keeps one shard per unit folder, so that saving
-after such a change rewrites one small shard, not the whole catalog.
+file. The cache keeps one shard per unit folder, so that saving after such a
+change rewrites one small shard, not the whole catalog.
 """
 
 from __future__ import annotations

@@ -67,7 +67,7 @@ def check_type(catalog: Catalog, context: Context) -> Iterator[Problem]:
     """Report attachments whose bytes are no PDF, OFD, JPEG or PNG."""
     for record, reference, target, kind in _inspected(catalog, context):
         if target is None or kind is not None:
-            continue  # ATTACHMENT.missing speaks of the first two
+            continue  # a known type, or a fault ATTACHMENT.missing speaks of
         field = field_name(catalog, record, (*reference.path, "file"))
         yield _problem(
             record,
