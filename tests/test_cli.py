@@ -376,6 +376,16 @@ def test_a_record_that_cannot_be_read_is_no_missing_reference(
     assert list(rules_by_file(repo)) == [ACHIEVEMENT_FILE]
 
 
+def test_records_behind_a_symlinked_folder_are_no_missing_references(
+    repo: Path, tmp_path: Path
+) -> None:
+    folder = repo / "catalog/lab/achievements"
+    shutil.move(folder, tmp_path / "elsewhere")
+    folder.symlink_to(tmp_path / "elsewhere")
+    found = rules_by_file(repo)
+    assert found == {"catalog/lab/achievements": [(1, "LAYOUT.symlink")]}
+
+
 def test_a_record_with_an_unknown_field_is_still_checked_by_the_rules(
     repo: Path,
 ) -> None:

@@ -216,7 +216,23 @@ def load_catalog(
     files, stray = _walk(repository)
     results = check_files(repository, files, use_cache=use_cache)
     catalog, problems = build_catalog(repository, results, partial=partial)
+    # a record behind a symlinked folder is reported with the folder, not
+    # again as a missing reference in every file that names it
+    catalog.known_ids.update(_ids_behind_links(repository, stray))
     return catalog, [*stray_problems(repository, stray), *problems]
+
+
+def _ids_behind_links(repository: Repository, stray: list[str]) -> set[str]:
+    ids: set[str] = set()
+    for path in stray:
+        if not (os.path.islink(path) and os.path.isdir(path)):
+            continue
+        for folder, _, files in os.walk(path):
+            for name in files:
+                place = _id_of_place(repository.relative(os.path.join(folder, name)))
+                if place:
+                    ids.add(place)
+    return ids
 
 
 def build_catalog(
