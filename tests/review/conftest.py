@@ -7,7 +7,7 @@
 
 The base holds two units (scut with maintainers scut-ttc and scut-kjy, sysu with
 sysu-ttc), the reviewer gd-review, an approved achievement and an approved
-first-use contract with its scanned PDF.
+first-use contract with its scanned PDF, and the ledger of their numbers.
 """
 
 from __future__ import annotations
@@ -18,12 +18,17 @@ from pathlib import Path
 import pytest
 from review_repo import PROJECT, GitRepo, achievement, unit
 
+from usefirst.numbering import render_ledger
+
 SETTINGS = """\
 # 审核人
 reviewers:
   - gd-review
 uscc_overrides: []
 """
+LEDGER = render_ledger(
+    {"XYHZ-CG-2025-000001": "scut-2025-001", "XYHZ-HT-2025-000001": "scut-fu-001"}
+)
 
 
 @pytest.fixture
@@ -46,6 +51,7 @@ def repo(tmp_path: Path) -> GitRepo:
     repository.add_first_use_contract(
         "scut-fu-001", "scut-2025-001", number="XYHZ-HT-2025-000001"
     )
+    repository.write("catalog/numbers.yaml", LEDGER)
     repository.commit("base catalog")
     repository.git("checkout", "--quiet", "-b", "submission")
     return repository

@@ -110,6 +110,29 @@ def test_a_deleted_records_number_is_never_issued_again(repo: GitRepo) -> None:
     assert out.strip().endswith("XYHZ-CG-2026-000003")
 
 
+@pytest.mark.parametrize("ledger", [None, "issued: {}\n"], ids=["deleted", "emptied"])
+def test_a_ledger_missing_numbers_of_records_is_said_to_be_incomplete(
+    repo: GitRepo, ledger: str | None
+) -> None:
+    if ledger is None:
+        repo.remove(LEDGER)
+    else:
+        repo.write(LEDGER, ledger)
+    add_records(repo)
+    code, out = repo.run("number", "--date", "2026-05-01")
+    assert code == 0
+    assert "NUMBER.ledger_incomplete" in out
+    assert "XYHZ-CG-2025-000001" in out and "提交历史" in out
+    # the numbers in records are entered again, and not issued twice
+    assert data(repo, LEDGER)["issued"]["XYHZ-HT-2025-000001"] == "scut-fu-001"
+
+
+def test_a_complete_ledger_brings_no_warning(repo: GitRepo) -> None:
+    add_records(repo)
+    code, out = repo.run("number", "--date", "2026-05-01")
+    assert (code, "NUMBER." in out) == (0, False)
+
+
 def test_numbers_run_per_year(repo: GitRepo) -> None:
     repo.write(
         "catalog/scut/achievements/scut-2026-001.yaml",
@@ -203,11 +226,13 @@ def test_numbered_records_still_pass_validation(repo: GitRepo) -> None:
 def test_a_bad_date_is_a_usage_error_in_chinese(
     repo: GitRepo, capsys: pytest.CaptureFixture[str], date: str
 ) -> None:
+    add_records(repo)
+    before = snapshot(repo.root)
     with pytest.raises(SystemExit) as stop:
         repo.run("number", "--date", date)
     assert stop.value.code == 2
     assert f"“{date}”不是日期：应写作 YYYY-MM-DD" in capsys.readouterr().err
-    assert not (repo.root / LEDGER).exists()
+    assert snapshot(repo.root) == before
 
 
 @pytest.mark.parametrize("date", ["1999-05-01", "2023-12-31", "2099-05-01"])

@@ -153,6 +153,40 @@ def test_reviewers_are_read_from_the_base_side(repo: GitRepo) -> None:
     assert sorted(rules(problems)) == ["REVIEW.outside_unit", "REVIEW.permission"]
 
 
+# --- the ledger of issued numbers -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "change",
+    ["emptied", "deleted", "entry removed", "entry moved to another record"],
+)
+def test_the_ledger_only_grows_even_for_reviewers(repo: GitRepo, change: str) -> None:
+    ledger = "catalog/numbers.yaml"
+    text = repo.read(ledger)
+    if change == "emptied":
+        repo.write(ledger, "issued: {}\n")
+    elif change == "deleted":
+        repo.remove(ledger)
+    elif change == "entry removed":
+        repo.write(ledger, text.replace('  XYHZ-HT-2025-000001: "scut-fu-001"\n', ""))
+    else:
+        repo.write(ledger, text.replace('"scut-fu-001"', '"scut-fu-009"'))
+    repo.commit()
+    code, problems = repo.review("--author", "gd-review")
+    assert code == 1
+    assert rules(problems) == ["REVIEW.ledger"]
+    assert problems[0]["file"] == ledger
+    assert "XYHZ-HT-2025-000001" in problems[0]["message"]
+    assert "只增不减" in problems[0]["message"]
+
+
+def test_a_reviewer_may_add_to_the_ledger(repo: GitRepo) -> None:
+    ledger = "catalog/numbers.yaml"
+    repo.write(ledger, repo.read(ledger) + '  XYHZ-CG-2025-000002: "scut-2025-002"\n')
+    repo.commit()
+    assert repo.review("--author", "gd-review") == (0, [])
+
+
 def test_a_reviewer_may_touch_everything(repo: GitRepo) -> None:
     repo.write("catalog/settings.yaml", "reviewers:\n  - gd-review\n  - gd-two\n")
     repo.write("catalog/newunit/unit.yaml", unit("newunit", "新单位", ["newunit-ttc"]))

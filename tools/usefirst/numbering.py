@@ -75,6 +75,7 @@ def assign_numbers(
     results = check_files(repository, record_files(repository))
     issued = dict(ledger)
     outcome.problems.extend(_reconcile(issued, results))
+    outcome.problems.extend(_incomplete(ledger_path, ledger, issued, repository))
     taken = {number for result in results if (number := _number_of(result))}
     for result in _unnumbered(results, outcome.problems):
         restored = _issued_before(issued, taken, result)
@@ -150,6 +151,25 @@ def _reconcile(issued: dict[str, str], results: list[FileResult]) -> list[Proble
                 )
             )
     return problems
+
+
+def _incomplete(
+    path: Path, ledger: dict[str, str], issued: dict[str, str], repository: Repository
+) -> list[Problem]:
+    """Warn when records hold numbers the ledger lacks: it may have lost some."""
+    added = sorted(set(issued) - set(ledger))
+    if not added:
+        return []
+    message = (
+        f"编号台账缺少记录中已有的编号 {added[0]}"
+        + (f" 等 {len(added)} 个" if len(added) > 1 else "")
+        + "：已按记录补记。台账若被删除或改动过，请从提交历史恢复它，否则已删除"
+        "记录的编号可能被重新分配"
+    )
+    file = repository.relative(path)
+    return [
+        Problem(file, 1, "NUMBER.ledger_incomplete", message, severity=Severity.WARNING)
+    ]
 
 
 def _number_of(result: FileResult) -> str | None:

@@ -4,9 +4,9 @@
                       approvals=load_approvals(Path("reviews.json")))
 
 The checks, each in its own module: who may change what (``permissions``), what
-approval fixes (``approved``), attachments (``attachments``) and the unit's
-consent to an inventor's filing (``consent``). Rights and reviewers are read
-from the base side only.
+approval fixes (``approved``), the ledger of numbers (``ledger``), attachments
+(``attachments``) and the unit's consent to an inventor's filing (``consent``).
+Rights and reviewers are read from the base side only.
 
 The change is what the head did since it left the base: the diff from their
 merge base, as ``git diff base...head`` shows it. A branch that is behind
@@ -24,6 +24,7 @@ from usefirst.review.attachments import attachment_problems
 from usefirst.review.consent import consent_problems
 from usefirst.review.context import ReviewContext, Side, split_odd_names
 from usefirst.review.gitdiff import Git, GitError
+from usefirst.review.ledger import ledger_problems
 from usefirst.review.permissions import permission_problems
 
 __all__ = [
@@ -46,6 +47,7 @@ RULES = {
     "REVIEW.number_changed": "编号一经分配永不改变",
     "REVIEW.immutable": "已审核通过记录的单位、完成人、入库渠道、类型、入库日期不变",
     "REVIEW.number_set": "编号和入库日期由系统填写，提交时不填",
+    "REVIEW.ledger": "编号台账只增不减，已分配的编号不删不改",
     "REVIEW.attachment_outside": "附件在本单位的 attachments/ 文件夹中",
     "REVIEW.attachment_symlink": "附件不是符号链接",
     "REVIEW.attachment_missing": "附件文件存在",
@@ -91,6 +93,7 @@ def review(
     problems += [
         *permission_problems(context),
         *approved_record_problems(context),
+        *ledger_problems(context),
         *attachment_problems(context),
         *consent_problems(context),
     ]
