@@ -525,6 +525,16 @@ def test_a_maintainers_approval_of_the_head_is_consent(repo: GitRepo) -> None:
     assert (code, problems) == (0, [])
 
 
+def test_a_review_by_a_deleted_account_is_passed_over(repo: GitRepo) -> None:
+    # GitHub gives "user": null for the review of an account deleted since
+    repo.write(NEW_ACHIEVEMENT, achievement("scut-2026-002", "scut"))
+    head = repo.commit()
+    ghost = {**review_of(repo, "someone", head), "user": None}
+    approvals = repo.approvals(ghost, review_of(repo, "scut-kjy", head))
+    code, problems = repo.review("--author", INVENTOR, "--approvals", str(approvals))
+    assert (code, problems) == (0, [])
+
+
 def test_an_approval_of_an_earlier_commit_does_not_count(repo: GitRepo) -> None:
     repo.write(NEW_ACHIEVEMENT, achievement("scut-2026-002", "scut"))
     first = repo.commit()

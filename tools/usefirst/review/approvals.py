@@ -103,7 +103,13 @@ def load_approvals(path: Path) -> Approvals:
             raise ApprovalsError("审批记录文件中的 head_sha 应为提交编号文本")
     if not isinstance(data, list):
         raise ApprovalsError("审批记录文件应为评审列表，或含 reviews 列表的对象")
-    reviews = tuple(_review(item, index) for index, item in enumerate(_flatten(data)))
+    items = list(_flatten(data))
+    reviews = tuple(
+        _review(item, index)
+        for index, item in enumerate(items)
+        # the review of an account deleted since has no user: it cannot consent
+        if not (isinstance(item, dict) and "user" in item and item["user"] is None)
+    )
     return Approvals(reviews, head_sha)
 
 
