@@ -525,6 +525,17 @@ def test_a_maintainers_approval_of_the_head_is_consent(repo: GitRepo) -> None:
     assert (code, problems) == (0, [])
 
 
+def test_an_inventor_filing_into_an_unknown_unit_needs_the_unit_first(
+    repo: GitRepo,
+) -> None:
+    path = "catalog/ghost/achievements/ghost-2026-001.yaml"
+    repo.write(path, achievement("ghost-2026-001", "ghost"))
+    repo.commit()
+    code, problems = repo.review("--author", INVENTOR)
+    assert code == 1
+    assert [(p["rule"], p["file"]) for p in problems] == [("REVIEW.unit_unknown", path)]
+
+
 def test_a_review_by_a_deleted_account_is_passed_over(repo: GitRepo) -> None:
     # GitHub gives "user": null for the review of an account deleted since
     repo.write(NEW_ACHIEVEMENT, achievement("scut-2026-002", "scut"))

@@ -35,7 +35,9 @@ def consent_problems(context: ReviewContext) -> list[Problem]:
     filings = [
         change
         for change in context.record_changes()
-        if is_inventor_filing(change) and not context.may_act_for(change.unit)
+        if is_inventor_filing(change)
+        and context.unit_exists(change.unit)  # else REVIEW.unit_unknown
+        and not context.may_act_for(change.unit)
     ]
     return [
         problem

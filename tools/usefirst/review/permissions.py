@@ -64,6 +64,8 @@ def _inventor_files(context: ReviewContext) -> set[str]:
     for change in context.record_changes():
         if change.after is None or not is_inventor_filing(change):
             continue
+        if not context.unit_exists(change.unit):
+            continue  # no maintainer could consent: REVIEW.unit_unknown says so
         files.add(change.path)
         for reference in references(change.after):
             target = attachment_target(change.unit, reference.file)
