@@ -260,6 +260,14 @@ def test_renaming_an_approved_record_is_a_deletion(repo: GitRepo) -> None:
     assert "REVIEW.deleted" in rules(problems)
 
 
+def test_an_approved_record_made_unreadable_is_no_deletion(repo: GitRepo) -> None:
+    # usefirst validate reports the broken file; the review must not call it deleted
+    repo.write(APPROVED_ACHIEVEMENT, repo.read(APPROVED_ACHIEVEMENT) + "title: [\n")
+    repo.commit()
+    code, problems = repo.review("--author", "scut-ttc")
+    assert "REVIEW.deleted" not in rules(problems)
+
+
 def test_a_reviewers_deletion_is_shown_but_not_blocking(repo: GitRepo) -> None:
     repo.remove(APPROVED_ACHIEVEMENT)
     repo.commit()

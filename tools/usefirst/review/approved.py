@@ -27,7 +27,8 @@ def approved_record_problems(context: ReviewContext) -> list[Problem]:
     """Report deletions and forbidden changes of records, and numbers set by hand."""
     problems: list[Problem] = []
     for change in context.record_changes():
-        if change.before is not None and change.after is None:
+        # a file still there but unreadable is no deletion: validate names it
+        if change.status == "D" and change.before is not None:
             problems.append(_deleted(context, change))
         if change.before is not None and change.after is not None:
             problems.extend(
