@@ -107,6 +107,22 @@ def test_an_achievement_form_becomes_a_valid_record() -> None:
     assert SCHEMAS.validate(document, "achievement") == []
 
 
+def test_a_rights_line_keeps_every_part_where_it_belongs() -> None:
+    form = dict(ACHIEVEMENT_FORM)
+    form["知识产权"] = (
+        "技术秘密，木质素改性工艺参数\n专利权，ZL201710601862.3，一种方法，及其应用"
+    )
+    text, _, _ = intake(body(form), "achievement", SCHEMAS, date=MAY_DAY)
+    assert record(text)["rights"] == [
+        {"type": "technical_secret", "title": "木质素改性工艺参数"},
+        {
+            "type": "patent",
+            "number": "ZL201710601862.3",
+            "title": "一种方法，及其应用",
+        },
+    ]
+
+
 def test_a_technology_need_form_becomes_a_valid_record() -> None:
     text, path, problems = intake(
         body(NEED_FORM), "technology_need", SCHEMAS, date=MAY_DAY
@@ -403,6 +419,15 @@ def test_an_unreadable_form_is_a_usage_error_in_chinese(
     err = capsys.readouterr().err
     assert f"无法读取表单 {missing}：文件不存在" in err
     assert "Errno" not in err
+
+
+def test_a_form_that_is_no_utf8_is_a_usage_error_in_chinese(
+    repo: GitRepo, capsys: pytest.CaptureFixture[str]
+) -> None:
+    form = repo.root.parent / "form.md"
+    form.write_bytes(body(ACHIEVEMENT_FORM).encode("gbk"))
+    assert repo.run("intake", str(form), "--kind", "achievement")[0] == 2
+    assert "不是 UTF-8 编码的文本" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize("date", ["2026-13-01", "20260501", "tomorrow"])

@@ -38,6 +38,7 @@ NO_RESPONSE = "_No response_"
 _HEADING = re.compile(r"###[ \t]+(.+?)[ \t]*")
 _LIST_SEPARATORS = re.compile(r"[,，、;；\n]+")
 _PART_SEPARATORS = re.compile(r"[,，\t|｜]+")
+NUMBERLESS_RIGHTS = ("technical_secret",)
 
 ACHIEVEMENT_LABELS = {
     "title": "成果名称",
@@ -365,10 +366,13 @@ def _inventors(value: str | None) -> list[dict[str, str]]:
 
 
 def _rights(value: str | None, codes: dict[str, str]) -> list[dict[str, str]]:
+    """Read "type, number, title" lines; a technical secret has no number."""
     rights = []
-    for parts in _rows(value):
-        named = dict(zip(("type", "number", "title"), parts, strict=False))
-        named["type"] = codes.get(named.get("type", ""), named.get("type", ""))
+    for kind, *rest in _rows(value):
+        kind = codes.get(kind, kind)
+        number = "" if kind in NUMBERLESS_RIGHTS or not rest else rest.pop(0)
+        # a title may hold the separator itself: the rest of the line is title
+        named = {"type": kind, "number": number, "title": "，".join(rest)}
         rights.append({key: text for key, text in named.items() if text})
     return rights
 

@@ -59,6 +59,13 @@ def run(args: argparse.Namespace, repository: Repository) -> int:
     except OSError as error:
         print(f"无法读取表单 {args.form}：{_reason(error)}", file=sys.stderr)
         return USAGE
+    except UnicodeDecodeError:
+        print(
+            f"表单 {args.form} 不是 UTF-8 编码的文本：请把议题正文另存为 UTF-8 "
+            "后再转换",
+            file=sys.stderr,
+        )
+        return USAGE
     if args.output is not None and args.output.exists():
         print(
             f"{args.output} 已存在：请换一个文件名，不会覆盖已有文件", file=sys.stderr
@@ -91,7 +98,14 @@ def _read(name: str) -> str:
     if raw is None:
         with open(name, "rb") as handle:
             raw = handle.read(MAX_BODY_CHARS * 4 + 1)
-    return raw.decode("utf-8", "replace")
+    # a body cut at the size limit may end inside a character; the rest must
+    # be UTF-8, or names would silently turn into replacement characters
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        if error.start < len(raw) - 3:
+            raise
+        return raw[: error.start].decode("utf-8")
 
 
 def _write(path: Path, text: str) -> bool:
