@@ -9,7 +9,7 @@ import openpyxl
 import pytest
 
 from usefirst.cli import main
-from usefirst.exitcodes import OK, USAGE
+from usefirst.exitcodes import INVALID, OK, USAGE
 from usefirst.reports.markdown import render_markdown
 from usefirst.reports.model import NOT_PUBLIC, Report, Table
 from usefirst.reports.xlsx import write_xlsx
@@ -94,6 +94,28 @@ def test_a_report_goes_to_an_excel_file(repository: Repository, tmp_path: Path) 
         "szu-ra-2026-002",
         "scut-ra-2026-001",
     ]
+
+
+@pytest.mark.parametrize("kind", ["contracts", "summary"])
+def test_a_report_names_the_records_it_leaves_out_and_exits_1(
+    repository: Repository,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    kind: str,
+) -> None:
+    broken = "catalog/scut/pay_later_contracts/scut-pl-002.yaml"
+    path = repository.root / broken
+    path.write_text(path.read_text("utf-8") + "  - [\n", "utf-8")
+    options = ["--unit", "scut"] if kind == "contracts" else ["--year", "2026"]
+    command = ["--root", str(repository.root), "report", kind, *options]
+    assert main([*command, "--today", "2027-01-15"]) == INVALID
+    out = capsys.readouterr().out
+    assert "未计入本报表" in out and broken in out
+
+    excel = tmp_path / "报表.xlsx"
+    assert main([*command, "--today", "2027-01-15", "-o", str(excel)]) == INVALID
+    cells = [c.value for row in openpyxl.load_workbook(excel).active for c in row]
+    assert any(isinstance(v, str) and broken in v for v in cells)
 
 
 def test_a_wrong_output_or_unit_is_a_usage_error(

@@ -7,7 +7,8 @@ usefirst report summary --year 2026 -o 2026年度汇总.md
 Markdown on stdout unless ``-o`` names a .md or .xlsx file. No report is
 public: they show amounts received and counterparties. The catalog is checked
 as ``usefirst validate`` checks it, so that the recognition report can mark
-applications resting on records with errors.
+applications resting on records with errors; record files with errors are
+left out of every report, which then names them, and the command exits 1.
 Registered as ``report`` (``usefirst.report`` renders problems).
 """
 
@@ -23,7 +24,7 @@ from pathlib import Path
 from usefirst.catalog import Catalog
 from usefirst.check import check_repository
 from usefirst.dates import cli_day
-from usefirst.exitcodes import OK, USAGE
+from usefirst.exitcodes import INVALID, OK, USAGE
 from usefirst.kinds import UNIT_FILE
 from usefirst.problems import Problem
 from usefirst.reports.first_use import first_use_report
@@ -140,11 +141,15 @@ def run(args: argparse.Namespace, repository: Repository) -> int:
         return USAGE
     today = args.today or datetime.date.today()
     catalog, problems = check_repository(repository, today=today)
-    _warn_unloaded(catalog, problems)
     report = args.build(catalog, args, today, problems)
+    left_out = _left_out(catalog, problems)
+    if left_out:
+        report.notes.insert(0, left_out)
+        print(left_out, file=sys.stderr)
+    code = INVALID if left_out else OK
     if output is None:
         sys.stdout.write(render_markdown(report))
-        return OK
+        return code
     try:
         _write(report, output)
     except OSError:
@@ -155,7 +160,7 @@ def run(args: argparse.Namespace, repository: Repository) -> int:
         )
         return USAGE
     print(f"已生成报表：{output}")
-    return OK
+    return code
 
 
 def unknown_unit(repository: Repository, unit: str) -> str | None:
@@ -174,15 +179,20 @@ def unknown_unit(repository: Repository, unit: str) -> str | None:
     return f"成果库中没有单位“{unit}”（catalog/{unit}/{UNIT_FILE} 不存在）{hint}"
 
 
-def _warn_unloaded(catalog: Catalog, problems: list[Problem]) -> None:
+SHOWN_FILES = 10
+
+
+def _left_out(catalog: Catalog, problems: list[Problem]) -> str:
+    """Name the record files whose errors keep them out of the report."""
     loaded = {record.file for record in catalog.records}
-    unloaded = {p.file for p in problems if p.is_error and p.file not in loaded}
-    if unloaded:
-        print(
-            f"注意：{len(unloaded)} 个记录文件有错误，未计入报表；"
-            "运行 usefirst validate 查看",
-            file=sys.stderr,
-        )
+    files = sorted({p.file for p in problems if p.is_error and p.file not in loaded})
+    if not files:
+        return ""
+    named = "、".join(files[:SHOWN_FILES]) + ("等" if len(files) > SHOWN_FILES else "")
+    return (
+        f"注意：{len(files)} 个记录文件有错误，未计入本报表：{named}。"
+        "改正后（运行 usefirst validate 查看）请重新生成报表"
+    )
 
 
 def _write(report: Report, output: Path) -> None:
