@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -715,3 +716,100 @@ def test_the_plan_says_which_updated_records_lose_their_comments(
     assert plan.count("注释将被删除") == 1
     first_record = plan[plan.index("更新 scut-2026-001") : plan.index("scut-2026-002")]
     assert "注释将被删除" in first_record
+
+
+# ---------------------------------------------------------------------------
+# What the values of a workbook do not show: merged cells and formulas
+# ---------------------------------------------------------------------------
+
+
+def edit_sheet(path: Path, change: Any) -> Path:
+    """Open a saved workbook, change its first sheet, and save it again."""
+    workbook = openpyxl.load_workbook(path)
+    change(workbook.worksheets[0])
+    workbook.save(path)
+    return path
+
+
+def column_of(sheet: Any, header: str) -> str:
+    return openpyxl.utils.get_column_letter(
+        [cell.value for cell in sheet[1]].index(header) + 1
+    )
+
+
+def test_a_cell_merged_down_a_column_counts_for_every_row(
+    repository: Repository, tmp_path: Path
+) -> None:
+    rows = [
+        BATTERY,
+        *({k: v for k, v in r.items() if k != "所在地市"} for r in [ROBOT, LYCHEE]),
+    ]
+    sheet = fill_template(repository, "achievement", rows, tmp_path / "成果.xlsx")
+    edit_sheet(
+        sheet,
+        lambda s: s.merge_cells(
+            f"{column_of(s, '所在地市')}2:{column_of(s, '所在地市')}4"
+        ),
+    )
+    result = run_import(repository, sheet)
+    assert [(p.rule, p.line, p.severity.value) for p in result.problems] == [
+        ("IMPORT.merged", 3, "warning"),
+        ("IMPORT.merged", 4, "warning"),
+    ]
+    assert "合并单元格" in result.problems[0].message
+    records = records_of(repository, "scut", FOLDER).values()
+    # the three records share the one city typed in the merged cell
+    assert [yaml.safe_load(text)["city"] for text in records] == ["440100"] * 3
+
+
+def test_cells_merged_across_columns_keep_their_row_out(
+    repository: Repository, tmp_path: Path
+) -> None:
+    sheet = fill_template(
+        repository, "achievement", [BATTERY, ROBOT], tmp_path / "成果.xlsx"
+    )
+    edit_sheet(sheet, lambda s: s.merge_cells("A3:B3"))
+    result = run_import(repository, sheet, write_valid_rows=True)
+    assert [(p.rule, p.line) for p in result.problems if p.is_error] == [
+        ("IMPORT.merged", 3)
+    ]
+    assert result.written == ["catalog/scut/achievements/scut-2026-001.yaml"]
+
+
+def test_a_formula_without_a_computed_value_keeps_its_row_out(
+    repository: Repository, tmp_path: Path
+) -> None:
+    sheet = fill_template(
+        repository, "achievement", [BATTERY, ROBOT], tmp_path / "成果.xlsx"
+    )
+    edit_sheet(sheet, lambda s: s.__setitem__(f"{column_of(s, '技术成熟度')}3", "=3+4"))
+    result = run_import(repository, sheet, write_valid_rows=True)
+    assert [(p.rule, p.line) for p in result.problems if p.is_error] == [
+        ("IMPORT.formula", 3)
+    ]
+    assert "没有它算出的值" in result.problems[0].message
+    assert result.written == ["catalog/scut/achievements/scut-2026-001.yaml"]
+
+
+def test_a_formula_with_a_computed_value_is_imported_with_a_warning(
+    repository: Repository, tmp_path: Path
+) -> None:
+    sheet = fill_template(
+        repository, "achievement", [BATTERY, ROBOT], tmp_path / "成果.xlsx"
+    )
+    edit_sheet(sheet, lambda s: s.__setitem__(f"{column_of(s, '技术成熟度')}3", "=3+4"))
+    # as Excel saves it: the formula and the value it computed
+    computed = tmp_path / "算过.xlsx"
+    with zipfile.ZipFile(sheet) as source, zipfile.ZipFile(computed, "w") as target:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = data.replace(b"<f>3+4</f><v />", b"<f>3+4</f><v>7</v>")
+                assert b"<v>7</v>" in data
+            target.writestr(item, data)
+    result = run_import(repository, computed)
+    assert [(p.rule, p.line, p.severity.value) for p in result.problems] == [
+        ("IMPORT.formula", 3, "warning")
+    ]
+    robot = records_of(repository, "scut", FOLDER)["scut-2026-002.yaml"]
+    assert yaml.safe_load(robot)["trl"] == 7

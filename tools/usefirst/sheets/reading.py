@@ -29,10 +29,11 @@ from typing import Any
 import openpyxl
 from openpyxl.utils.exceptions import InvalidFileException
 
-from usefirst.problems import Problem
+from usefirst.problems import Problem, Severity
 from usefirst.sheets.cells import is_blank
 from usefirst.sheets.formulas import unguard
 from usefirst.sheets.progress import ProgressFactory, no_progress
+from usefirst.sheets.sheetxml import SheetMarks, sheet_marks
 
 EXPLANATION_SHEET = "填写说明"
 CODES_SHEET = "代码表"
@@ -55,12 +56,20 @@ _WORKBOOK_ERRORS = (
 _SAVE_AS_XLSX = "请用 Excel 或 WPS 打开，另存为“Excel 工作簿（*.xlsx）”后再导入"
 
 
+Note = tuple[str, str, str, Severity]  # header, rule, message, severity
+
+
 @dataclass
 class SheetRow:
-    """One row of a sheet: its number and its non-empty cells by header."""
+    """One row of a sheet: its number, its non-empty cells by header, and notes.
+
+    A note is a problem of a cell that its value does not show (a merged cell,
+    a formula), for the import to report at the row.
+    """
 
     number: int
     cells: dict[str, Any]
+    notes: list[Note] = field(default_factory=list)
 
 
 @dataclass
@@ -93,11 +102,66 @@ def _read_workbook(
         return [], _unreadable(file, error)
     try:
         tables = _read_sheets(workbook, progress)
+        marks = sheet_marks(path)
     except _WORKBOOK_ERRORS as error:
         return [], _unreadable(file, error)
     finally:
         workbook.close()
+    for table in tables:
+        if table.sheet in marks:
+            _note_marks(table, marks[table.sheet])
     return [table for table in tables if table.headers], []
+
+
+def _note_marks(table: Table, marks: SheetMarks) -> None:
+    """Fill merged cells down a column, and note merges and formulas at their rows."""
+    rows = {row.number: row for row in table.rows}
+    for first_row, first_column, last_row, last_column in marks.merged:
+        header = _header_at(table, first_column)
+        top = rows.get(first_row)
+        if last_row <= table.header_row or header is None or top is None:
+            continue  # a title or header merged across, or no data there
+        if last_column != first_column:
+            message = "与右侧的单元格合并了：请取消合并，每个单元格只填一项"
+            top.notes.append((header, "IMPORT.merged", message, Severity.ERROR))
+        elif header in top.cells:
+            _fill_down(rows, header, top, last_row)
+    counted: set[str] = set()
+    for (number, column), computed in sorted(marks.formulas.items()):
+        header, row = _header_at(table, column), rows.get(number)
+        if header is None or row is None or (computed and header in counted):
+            continue
+        if computed:
+            counted.add(header)
+            message = (
+                "是公式（本列以下的公式同样处理）：按 Excel 保存时算出的值导入，请核对"
+            )
+            row.notes.append((header, "IMPORT.formula", message, Severity.WARNING))
+        else:
+            message = (
+                "是公式，但文件中没有它算出的值：请在 Excel 或 WPS 中打开并保存后"
+                "再导入，或把公式改为直接填写的值"
+            )
+            row.notes.append((header, "IMPORT.formula", message, Severity.ERROR))
+
+
+def _fill_down(
+    rows: dict[int, SheetRow], header: str, top: SheetRow, last: int
+) -> None:
+    value = top.cells[header]
+    for number in range(top.number + 1, last + 1):
+        row = rows.get(number)
+        if row is None or header in row.cells:
+            continue
+        row.cells[header] = value
+        message = f"是合并单元格：已按第 {top.number} 行的“{value}”导入，请核对"
+        row.notes.append((header, "IMPORT.merged", message, Severity.WARNING))
+
+
+def _header_at(table: Table, column: int) -> str | None:
+    if 1 <= column <= len(table.headers) and table.headers[column - 1]:
+        return table.headers[column - 1]
+    return None
 
 
 def _read_sheets(workbook: Any, progress: ProgressFactory) -> list[Table]:

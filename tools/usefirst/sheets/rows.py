@@ -189,6 +189,10 @@ class SheetImport:
             self.problem(row.number, header, "IMPORT.cell", message)
             for header, message in values.errors.items()
         ]
+        problems.extend(
+            self.problem(row.number, header, rule, message, severity)
+            for header, rule, message, severity in row.notes
+        )
         fresh = self.columns.build(values.values)
         old = self._match(row, fresh, problems)
         return self._merge(row, values.values, old, problems)
