@@ -485,6 +485,26 @@ def test_csv_files_in_the_encodings_excel_saves(
     assert data["title"] == "荔枝低温保鲜工艺" and data["city"] == "440100"
 
 
+@pytest.mark.parametrize("separator", [";", "\t"], ids=["semicolon", "tab"])
+def test_csv_files_separated_otherwise_than_by_commas(
+    repository: Repository, tmp_path: Path, separator: str
+) -> None:
+    path = tmp_path / "成果.csv"
+    cells = [
+        ["成果名称", "成果完成人1.姓名", "知识产权1.权利类型", "成果简介", "产业集群"],
+        ["荔枝低温保鲜工艺", "陈华", "技术秘密", LYCHEE["成果简介"], "现代农业"],
+    ]
+    cells[0].append("所在地市")
+    cells[1].append("广州")
+    text = "".join(separator.join(row) + "\r\n" for row in cells)
+    path.write_text(text, encoding="utf-8")
+    result = run_import(repository, path)
+    assert result.problems == []
+    data = yaml.safe_load(records_of(repository, "scut", FOLDER)["scut-2026-001.yaml"])
+    # the summary's own full-width commas stay in the text
+    assert data["summary"] == LYCHEE["成果简介"]
+
+
 def test_technology_needs_are_imported_into_the_enterprise_folder(
     repository: Repository, tmp_path: Path
 ) -> None:

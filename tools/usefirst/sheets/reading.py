@@ -220,12 +220,24 @@ def _read_csv(path: Path, file: str) -> tuple[list[Table], list[Problem]]:
             "CSV 文件既不是 UTF-8 也不是 GB18030 编码：请在 Excel 中另存为“CSV UTF-8”"
         )
         return [], [Problem(file, 1, "IMPORT.encoding", message)]
-    rows = csv.reader(io.StringIO(text, newline=""))
+    rows = csv.reader(io.StringIO(text, newline=""), delimiter=_separator(text))
     cells = ([unguard(cell) for cell in row] for row in rows)
     try:
         return [_table(path.name, cells)], []
     except csv.Error as error:
         return [], _unreadable(file, error)
+
+
+def _separator(text: str) -> str:
+    """Tell the separator of a CSV file by its header line: comma unless ; or tab.
+
+    Excel saves CSV with semicolons where the system's list separator is one,
+    and text copied from a sheet is separated by tabs.
+    """
+    header = next((line for line in text.splitlines() if line.strip()), "")
+    counts = {mark: header.count(mark) for mark in (",", ";", "\t")}
+    best = max(counts, key=lambda mark: counts[mark])
+    return best if counts[best] > counts[","] else ","
 
 
 def _table(sheet: str, rows: Any, advance: Callable[[], None] = lambda: None) -> Table:
