@@ -175,6 +175,17 @@ def test_an_unknown_kind_is_a_usage_error(
     assert "不认识的记录类型" in capsys.readouterr().err
 
 
+def test_a_kind_that_cannot_be_imported_gets_no_template(
+    repository: Repository, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "合同.xlsx"
+    command = ["template", "first_use_contract", "-o", str(path)]
+    assert main(["--root", str(repository.root), *command]) == USAGE
+    err = capsys.readouterr().err
+    assert "只有科技成果、技术需求可以批量导入" in err and "usefirst new" in err
+    assert not path.exists()
+
+
 @pytest.mark.parametrize("name", ["模板.xlsx", "模板.csv"])
 def test_an_unwritable_template_file_is_a_usage_error(
     repository: Repository,

@@ -25,7 +25,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "export",
         help="把成果库导出为 Excel（每类记录一个工作表）或 CSV",
-        description="导出的列与导入模板相同，导出后可直接修改再导入。导出文件含不公开的信息，请妥善保管。",
+        description="导出的列与导入模板相同：科技成果和技术需求的工作表导出后可直接修改再导入，"
+        "其他记录只供查看。导出文件含不公开的信息，请妥善保管。",
     )
     parser.add_argument(
         "-o",

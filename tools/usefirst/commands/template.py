@@ -12,6 +12,7 @@ from pathlib import Path
 
 from usefirst.exitcodes import OK, USAGE
 from usefirst.repository import Repository
+from usefirst.sheets.importer import IMPORTABLE_KINDS
 from usefirst.sheets.template import write_template
 
 SUFFIXES = (".xlsx", ".csv")
@@ -23,7 +24,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="生成某类记录的 Excel 导入模板",
         description="按记录格式生成 Excel 模板：中文列名、填写说明、下拉列表和示例行。",
     )
-    parser.add_argument("kind", metavar="类型", help="记录类型，例如 achievement")
+    parser.add_argument(
+        "kind", metavar="类型", help="记录类型：achievement 或 technology_need"
+    )
     parser.add_argument(
         "-o",
         "--output",
@@ -40,6 +43,14 @@ def run(args: argparse.Namespace, repository: Repository) -> int:
     if args.kind not in kinds:
         print(
             f"不认识的记录类型“{args.kind}”：可选 {'、'.join(kinds)}", file=sys.stderr
+        )
+        return USAGE
+    if args.kind not in IMPORTABLE_KINDS:
+        names = "、".join(repository.schemas.kind_title(k) for k in IMPORTABLE_KINDS)
+        print(
+            f"只有{names}可以批量导入，才有导入模板：{repository.schemas.kind_title(args.kind)}"
+            f"记录请用 usefirst new {args.kind} --unit 单位 新建",
+            file=sys.stderr,
         )
         return USAGE
     if args.output.suffix.lower() not in SUFFIXES:
