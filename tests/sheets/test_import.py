@@ -833,3 +833,23 @@ def test_a_formula_with_a_computed_value_is_imported_with_a_warning(
     ]
     robot = records_of(repository, "scut", FOLDER)["scut-2026-002.yaml"]
     assert yaml.safe_load(robot)["trl"] == 7
+
+
+@pytest.mark.parametrize(
+    "note", ["注：以上成果信息由技术转移中心整理", "填表说明：金额单位为元"]
+)
+def test_a_note_below_the_table_is_passed_over_with_a_warning(
+    repository: Repository, tmp_path: Path, note: str
+) -> None:
+    sheet = fill_template(
+        repository,
+        "achievement",
+        [BATTERY, ROBOT, {"记录标识": note}],
+        tmp_path / "成果.xlsx",
+    )
+    result = run_import(repository, sheet)
+    assert [(p.rule, p.line, p.severity.value) for p in result.problems] == [
+        ("IMPORT.note_row", 4, "warning")
+    ]
+    assert note in result.problems[0].message
+    assert len(records_of(repository, "scut", FOLDER)) == 2

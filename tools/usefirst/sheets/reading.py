@@ -19,6 +19,7 @@ from __future__ import annotations
 import csv
 import io
 import logging
+import re
 import zipfile
 import zlib
 from collections.abc import Callable
@@ -87,10 +88,44 @@ def read_tables(
 ) -> tuple[list[Table], list[Problem]]:
     """Read every data sheet of a workbook, or the one sheet of a CSV file."""
     if path.suffix.lower() == ".csv":
-        return _read_csv(path, file)
-    if path.suffix.lower() == ".xlsx":
-        return _read_workbook(path, file, progress)
-    return [], [Problem(file, 1, "IMPORT.file", "只能导入 .xlsx 工作簿或 .csv 文件")]
+        tables, problems = _read_csv(path, file)
+    elif path.suffix.lower() == ".xlsx":
+        tables, problems = _read_workbook(path, file, progress)
+    else:
+        message = "只能导入 .xlsx 工作簿或 .csv 文件"
+        return [], [Problem(file, 1, "IMPORT.file", message)]
+    return tables, [*problems, *(p for t in tables for p in _note_rows(t, file))]
+
+
+# what a note below a table opens with: 注, 备注, 说明, 填表说明, 填报说明
+_NOTE = re.compile(r"^(?:注|备注|说明|填表|填报)")
+
+
+def _note_rows(table: Table, file: str) -> list[Problem]:
+    """Take notes written below the table out of its rows, with a warning."""
+    problems = []
+    while table.rows and _is_note(table.rows[-1]):
+        row = table.rows.pop()
+        (text,) = row.cells.values()
+        message = (
+            f"工作表“{table.sheet}”第 {row.number} 行只有一段说明“{text}”，"
+            "看来是表格下方的备注，未导入"
+        )
+        problems.append(
+            Problem(
+                file, row.number, "IMPORT.note_row", message, severity=Severity.WARNING
+            )
+        )
+    return problems
+
+
+def _is_note(row: SheetRow) -> bool:
+    values = list(row.cells.values())
+    return (
+        len(values) == 1
+        and isinstance(values[0], str)
+        and bool(_NOTE.match(values[0].strip()))
+    )
 
 
 def _read_workbook(
