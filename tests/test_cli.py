@@ -216,6 +216,16 @@ def test_root_option_finds_the_repository_from_elsewhere(
     assert result.returncode == OK, result.stdout + result.stderr
 
 
+def test_today_can_be_set_as_for_a_report(repo: Path) -> None:
+    # the contract was signed 2024-12-20: "today" before that makes it future
+    assert usefirst("validate", cwd=repo).returncode == OK
+    result = usefirst("validate", "--today", "2024-12-01", cwd=repo)
+    assert result.returncode == INVALID
+    assert "DATE.future" in result.stdout and "2024-12-01" in result.stdout
+    wrong = usefirst("validate", "--today", "2024-13-01", cwd=repo)
+    assert wrong.returncode == USAGE and "不是日期" in wrong.stderr
+
+
 def test_json_format_parses_with_exactly_the_documented_keys(
     repo: Path, capsys: pytest.CaptureFixture
 ) -> None:

@@ -2,6 +2,7 @@
 
 usefirst validate                       # the whole catalog
 usefirst validate catalog/scut --format json
+usefirst validate --today 2026-05-01    # as a report made that day checks it
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import sys
 from pathlib import Path
 
 from usefirst.check import check_repository
+from usefirst.dates import cli_day
 from usefirst.exitcodes import INVALID, OK, USAGE
 from usefirst.problems import Problem, has_errors
 from usefirst.report import FORMATS, render
@@ -42,6 +44,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--no-cache", action="store_true", help="不使用也不更新检查缓存"
     )
+    parser.add_argument(
+        "--today",
+        type=cli_day,
+        metavar="日期",
+        help="按这一天检查（例如日期不能晚于今天），与报表的 --today 相同；默认今天",
+    )
     parser.set_defaults(run=run)
 
 
@@ -62,7 +70,9 @@ def run(args: argparse.Namespace, repository: Repository) -> int:
             )
             return USAGE
         selected.append(relative)
-    _, problems = check_repository(repository, use_cache=not args.no_cache)
+    _, problems = check_repository(
+        repository, use_cache=not args.no_cache, today=args.today
+    )
     problems = [p for p in problems if _selected(p, selected)]
     print(render(problems, args.format))
     return INVALID if has_errors(problems) else OK

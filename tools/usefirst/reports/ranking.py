@@ -41,7 +41,7 @@ CRITERIA_NOTE = (
 )
 CHECK_NOTE = (
     "“校验错误”列出申请、成果或依据合同中有校验错误的记录："
-    "运行 usefirst validate 查看并改正后，再以本表为准。"
+    "运行 usefirst validate --today {today} 查看并改正后，再以本表为准。"
 )
 RANKED_HEADERS = [
     "名次",
@@ -181,7 +181,7 @@ def recognition_report(
             "实际到账金额只计收款记录，截至申请日期（未填申请日期的截至 "
             f"{today}），不计合同金额。",
             CRITERIA_NOTE,
-            CHECK_NOTE,
+            CHECK_NOTE.format(today=today.isoformat()),
         ],
     )
     for mode, title in rows.modes.items():
