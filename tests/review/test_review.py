@@ -468,7 +468,8 @@ def test_an_attachment_has_a_size_limit(repo: GitRepo) -> None:
     add_contract(repo, "attachments/scut-fu-002-scan.pdf", big)
     code, problems = repo.review("--author", "scut-ttc")  # uncommitted: working tree
     sized = [p for p in problems if p["rule"] == "REVIEW.attachment_size"]
-    assert len(sized) == 1 and "20 MiB" in sized[0]["message"]
+    assert len(sized) == 1 and "20 MiB（20,971,520 字节）" in sized[0]["message"]
+    assert f"有 {len(big):,} 字节" in sized[0]["message"]
 
 
 def test_an_unreferenced_attachment_is_a_warning(repo: GitRepo) -> None:

@@ -186,8 +186,8 @@ def _check(
     if size > MAX_BYTES:
         yield reference.problem(
             "REVIEW.attachment_size",
-            f"附件 {target} 有 {size / 1024 / 1024:.1f} MiB，超过 "
-            f"{MAX_BYTES // 1024 // 1024} MiB 上限：请降低扫描分辨率或拆分后再提交",
+            f"附件 {target} 有 {size:,} 字节，超过 {MAX_BYTES // 1024 // 1024} MiB"
+            f"（{MAX_BYTES:,} 字节）的上限：请降低扫描分辨率或拆分后再提交",
         )
         return
     yield from _content(reference, target, tree.read(target) or b"")

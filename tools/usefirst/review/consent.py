@@ -81,6 +81,8 @@ def _stale_note(approvals: Approvals, eligible: set[str], head_sha: str) -> str:
         return ""
     names = "、".join(
         f"@{review.user} 批准的是较早的提交 {review.commit_id[:7]}"
+        if review.commit_id
+        else f"@{review.user} 的批准没有注明针对哪个提交"
         for review in stale.values()
     )
     return f"（{names}，提交有更新后须重新批准）"
