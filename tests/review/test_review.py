@@ -545,6 +545,15 @@ def test_an_inventor_filing_into_an_unknown_unit_needs_the_unit_first(
     assert [(p["rule"], p["file"]) for p in problems] == [("REVIEW.unit_unknown", path)]
 
 
+def test_an_approval_naming_no_commit_is_said_to_name_none(repo: GitRepo) -> None:
+    repo.write(NEW_ACHIEVEMENT, achievement("scut-2026-002", "scut"))
+    head = repo.commit()
+    approvals = repo.approvals({**review_of(repo, "scut-kjy", head), "commit_id": None})
+    code, problems = repo.review("--author", INVENTOR, "--approvals", str(approvals))
+    assert (code, rules(problems)) == (1, ["REVIEW.consent"])
+    assert "@scut-kjy 的批准没有注明针对哪个提交" in problems[0]["message"]
+
+
 def test_a_review_by_a_deleted_account_is_passed_over(repo: GitRepo) -> None:
     # GitHub gives "user": null for the review of an account deleted since
     repo.write(NEW_ACHIEVEMENT, achievement("scut-2026-002", "scut"))
