@@ -105,6 +105,7 @@ def test_granting_yourself_rights_cannot_be_used_in_the_same_pull_request(
     assert grant["file"] == "catalog/scut/unit.yaml"
     assert grant["line"] == 12  # the line of "- mallory"
     assert "不能在同一个合并请求中使用" in grant["message"]
+    assert "由该单位现有的维护人或省级审核人提交" in grant["message"]
     permission = next(p for p in problems if p["rule"] == "REVIEW.permission")
     assert permission["file"] == NEW_ACHIEVEMENT
     assert "改动了 1 个" in permission["message"]

@@ -156,9 +156,9 @@ def _self_grant(
         )
     else:
         message = (
-            "本合并请求把提交人自己加入了“维护人”（maintainers）：新增的权限须由现有"
-            "维护人或省级审核人合并后才生效，不能在同一个合并请求中使用；"
-            "请把维护人变更单独提交"
+            "本合并请求把提交人自己加入了“维护人”（maintainers）：不能给自己增加维护"
+            "权限，也不能在同一个合并请求中使用它；请由该单位现有的维护人或省级审核人"
+            "提交这项变更"
         )
     return Problem(change.path, change.line(path), "REVIEW.self_grant", message, path)
 
