@@ -32,7 +32,7 @@ def no_secret_patent(catalog: Catalog, context: Context) -> Iterator[Problem]:
             yield achievement.problem(
                 path,
                 "NOTICE.secret_patent",
-                f"“{field_name(catalog, achievement, path)}”为 true："
+                f"“{field_name(catalog, achievement, path)}”填的是“是”："
                 "保密专利（含国防专利）不得入库，请删除这项权利；"
                 "成果只含保密专利的，不能提交入库",
             )
