@@ -296,6 +296,20 @@ def test_the_good_rows_are_written_when_asked(
     assert result.written == ["catalog/scut/achievements/scut-2026-001.yaml"]
 
 
+def test_the_plan_counts_the_rows_with_errors_apart(
+    repository: Repository, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = {**ROBOT, "所在地市": "火星"}
+    sheet = fill_template(
+        repository, "achievement", [BATTERY, bad], tmp_path / "成果.xlsx"
+    )
+    command = ["import", str(sheet), "--unit", "scut", "--write-valid-rows"]
+    assert main(["--root", str(repository.root), *command]) == INVALID
+    out = capsys.readouterr().out
+    assert "新增 2 条（其中 1 条有错误）" in out
+    assert "（第 3 行，有错误）" in out and "已写入 1 个记录文件" in out
+
+
 def test_the_same_achievement_twice_in_a_sheet_is_reported(
     repository: Repository, tmp_path: Path
 ) -> None:

@@ -32,8 +32,7 @@ def describe(
     lines = []
     for kind, rows in by_kind.items():
         counts = "，".join(
-            f"{name} {sum(1 for row in rows if row.action == action)} 条"
-            for action, name in ACTION_NAMES.items()
+            _count(rows, action, name) for action, name in ACTION_NAMES.items()
         )
         lines.append(f"{titles.get(kind, kind)}：{counts}。")
         lines.extend(_details(rows))
@@ -45,13 +44,23 @@ def describe(
     return "\n".join(map(visible, lines))
 
 
+def _count(rows: list[RowResult], action: str, name: str) -> str:
+    """Count the rows of one action, and those of them that have errors."""
+    chosen = [row for row in rows if row.action == action]
+    failing = sum(1 for row in chosen if not row.ok)
+    return f"{name} {len(chosen)} 条" + (
+        f"（其中 {failing} 条有错误）" if failing else ""
+    )
+
+
 def _details(rows: list[RowResult]) -> list[str]:
     lines = []
     shown = [row for row in rows if row.action in (NEW, UPDATE)]
     for row in shown[:SHOWN]:
         title = row.data.get("title") or row.data.get("name") or ""
+        where = f"第 {row.row} 行" + ("，有错误" if not row.ok else "")
         lines.append(
-            f"  {ACTION_NAMES[row.action]} {row.record_id}（第 {row.row} 行）：{title}"
+            f"  {ACTION_NAMES[row.action]} {row.record_id}（{where}）：{title}"
         )
         lines.extend(f"    {c.header}：{c.old} → {c.new}" for c in row.changes)
         if row.drops_comments:
