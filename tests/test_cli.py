@@ -409,15 +409,42 @@ def test_a_record_with_an_unknown_field_is_still_checked_by_the_rules(
     }
 
 
-def test_a_record_with_a_wrong_unit_is_still_checked_for_unique_ids(
+def test_a_record_in_another_units_folder_is_still_checked_for_unique_ids(
     repo: Path,
 ) -> None:
+    # the same record copied into another unit's folder: its unit is wrong
+    # there, and its id and right number are another record's
+    other = "catalog/other/achievements/lab-2025-001.yaml"
+    (repo / "catalog/other").mkdir()
+    (repo / "catalog/other/unit.yaml").write_text(UNIT.replace("lab", "other"), "utf-8")
+    (repo / other).parent.mkdir()
+    (repo / other).write_text(
+        ACHIEVEMENT.replace("number: XYHZ-CG-2025-000001\n", ""), "utf-8"
+    )
+    found = rules_by_file(repo)[other]
+    assert [rule for _, rule in found] == [
+        "UNIQUE.id",
+        "LAYOUT.unit",
+        "UNIQUE.right_number",
+    ]
+
+
+def test_one_field_gets_one_problem_when_its_place_is_wrong(repo: Path) -> None:
+    # the id differs from the file name and thereby repeats another record's:
+    # one fix, one problem
     copy = "catalog/lab/achievements/lab-2025-002.yaml"
-    text = ACHIEVEMENT.replace("unit: lab", "unit: other")
-    (repo / copy).write_text(text.replace("number: XYHZ-CG-2025-000001\n", ""))
-    found = rules_by_file(repo)
-    assert {rule for _, rule in found[copy]} >= {"LAYOUT.id", "LAYOUT.unit"}
-    assert (2, "UNIQUE.id") in found[copy]
+    (repo / copy).write_text(
+        ACHIEVEMENT.replace("number: XYHZ-CG-2025-000001\n", ""), "utf-8"
+    )
+    found = rules_by_file(repo)[copy]
+    assert [rule for line, rule in found if line == 2] == ["LAYOUT.id"]
+
+
+def test_a_record_whose_id_is_not_its_file_name_is_found_by_either(
+    repo: Path,
+) -> None:
+    edit(repo, ACHIEVEMENT_FILE, "id: lab-2025-001", "id: lab-2025-01")
+    assert list(rules_by_file(repo)) == [ACHIEVEMENT_FILE]
 
 
 @pytest.mark.parametrize(
@@ -438,6 +465,15 @@ def test_a_yaml_problem_is_not_repeated_as_a_schema_problem(
         for line, rule in found
         if rule.startswith("SCHEMA.") and rule != "SCHEMA.additionalProperties"
     ]
+
+
+def test_a_wrong_optional_value_brings_no_finding_about_the_field_missing(
+    repo: Path,
+) -> None:
+    edit(repo, ACHIEVEMENT_FILE, 'admitted_on: "2024-12-01"', "admitted_on: 2024-12-1")
+    assert {
+        file: [rule for _, rule in found] for file, found in rules_by_file(repo).items()
+    } == {ACHIEVEMENT_FILE: ["SCHEMA.pattern"]}
 
 
 def test_an_invalid_value_hides_only_what_depends_on_it(repo: Path) -> None:

@@ -23,6 +23,7 @@ from usefirst.identifiers import (
     find_mobile_numbers,
     find_resident_ids,
     fold_width,
+    mask_numbers,
     patent_kind,
 )
 
@@ -601,3 +602,12 @@ def test_fold_width_keeps_every_position() -> None:
 def test_fold_width_leaves_a_text_without_full_width_digits_as_it_is() -> None:
     text = "联系（手机）：ＡＢ"
     assert fold_width(text) == text
+
+
+def test_mask_numbers_hides_personal_numbers_and_long_digit_runs() -> None:
+    text = "身份证 44010619800101006X，手机 138-1234-5678，编号 123456789012，年份 2026"
+    masked = mask_numbers(text)
+    assert "44010619800101006X" not in masked and "440*" in masked
+    assert "138-1234-5678" not in masked and "5678" in masked
+    assert "123456789012" not in masked
+    assert masked.endswith("年份 2026")

@@ -246,12 +246,14 @@ def build_catalog(
     records, known, problems = [], set(), []
     for result in results:
         problems.extend(result.problems)
+        # a record stands for the id it holds and for the one its place gives,
+        # so that neither is reported missing where it is named
         record_id = result.document.data.get("id") if result.document else None
-        if not isinstance(record_id, str):
-            # a file that cannot be read still stands for the id its place gives
-            record_id = _id_of_place(result.file)
-        if record_id:
-            known.add(record_id)
+        known.update(
+            name
+            for name in (record_id, _id_of_place(result.file))
+            if isinstance(name, str) and name
+        )
         complete = result.complete
         if result.readable is not None and (complete or partial):
             records.append(

@@ -42,7 +42,8 @@ def check_repository(
         complete = catalog.complete()
         problems = [*problems, *file_problems, *run_rules(complete, context)]
         if complete is not catalog:
-            problems.extend(_findings_in_partial_records(catalog, context))
+            found = _findings_in_partial_records(catalog, context)
+            problems.extend(_not_repeating(found, file_problems))
         log.debug("rules run in %.2f s", time.perf_counter() - start)
     return complete, sorted(problems)
 
@@ -57,3 +58,13 @@ def _findings_in_partial_records(catalog: Catalog, context: Context) -> list[Pro
     partial = {record.file for record in catalog.records if not record.complete}
     found = run_rules(catalog, context)
     return [problem for problem in found if problem.file in partial]
+
+
+def _not_repeating(found: list[Problem], file_problems: list[Problem]) -> list[Problem]:
+    """Leave out findings at a field whose file problem already speaks of it.
+
+    A record in another unit's folder has a wrong unit; a rule comparing that
+    unit with its achievement's would say the same in other words.
+    """
+    fields = {(p.file, p.path) for p in file_problems if p.is_error and p.path}
+    return [problem for problem in found if (problem.file, problem.path) not in fields]

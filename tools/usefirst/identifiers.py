@@ -588,3 +588,21 @@ def find_mobile_numbers(text: str) -> list[str]:
         text[match.start() : match.end()]
         for match in _MOBILE.finditer(fold_width(text))
     ]
+
+
+_LONG_RUN = re.compile("[0-9\uff10-\uff19]{11,}")
+
+
+def mask(number: str) -> str:
+    """Keep only the first three and last four characters of a number."""
+    return number[:3] + "*" * max(len(number) - 7, 4) + number[-4:]
+
+
+def mask_numbers(text: str) -> str:
+    """Mask the identity and mobile numbers of a text, and any long digit run.
+
+    For messages that quote what was written: they reach public CI logs.
+    """
+    for number in {*find_resident_ids(text), *find_mobile_numbers(text)}:
+        text = text.replace(number, mask(number))
+    return _LONG_RUN.sub(lambda match: mask(match.group()), text)

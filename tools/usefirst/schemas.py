@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 import fastjsonschema
 
 from usefirst.dates import parse_day
+from usefirst.identifiers import mask_numbers
 from usefirst.loader import Document
 from usefirst.problems import Problem
 
@@ -170,23 +171,21 @@ class SchemaSet:
         return sorted(set(problems))
 
     def valid_part(self, data: dict[str, Any], kind: str) -> dict[str, Any] | None:
-        """Drop the fields the schema rejects; return the rest if it is valid.
+        """Drop the fields the schema does not know; return the rest if it is valid.
 
-        Only unknown fields and wrong values at a field are dropped. A record
-        that lacks a required field, or whose list item is wrong, has no valid
-        part: dropping more would leave a record other than the one written.
+        A record whose only errors are unknown fields (often a misspelt name)
+        is what was written without them. A wrong value at a known field gives
+        no valid part: rules reading the record without that field would say
+        it is missing, or count from today where a date was meant.
         """
         part = copy.deepcopy(data)
         for error in self.validator(kind).iter_errors(data):
-            path = tuple(error.absolute_path)
-            if error.validator == "additionalProperties":
-                known = error.schema.get("properties", {})
-                for key in set(error.instance) - set(known):
-                    _drop(part, (*path, key))
-            elif path and isinstance(path[-1], str) and error.validator in _OF_VALUE:
-                _drop(part, path)
-            else:
+            if error.validator != "additionalProperties":
                 return None
+            path = tuple(error.absolute_path)
+            known = error.schema.get("properties", {})
+            for key in set(error.instance) - set(known):
+                _drop(part, (*path, key))
         try:
             self.fast_validator(kind)(part)
         except fastjsonschema.JsonSchemaValueException:
@@ -358,10 +357,12 @@ class _Describer:
         return f"“{title}”中有重复的项"
 
     def _minimum(self, error: Any, title: str, path: tuple) -> str:
-        return f"“{title}”不能小于 {error.validator_value}，实际为 {error.instance}"
+        actual = _show(error.instance)
+        return f"“{title}”不能小于 {error.validator_value}，实际为 {actual}"
 
     def _maximum(self, error: Any, title: str, path: tuple) -> str:
-        return f"“{title}”不能大于 {error.validator_value}，实际为 {error.instance}"
+        actual = _show(error.instance)
+        return f"“{title}”不能大于 {error.validator_value}，实际为 {actual}"
 
     def _anyOf(self, error: Any, title: str, path: tuple) -> str:
         wanted = [option.get("required", []) for option in error.validator_value]
@@ -392,28 +393,6 @@ def _as_validation_error(
     )
 
 
-# keywords that judge one value alone, so that dropping it ends the error
-_OF_VALUE = frozenset(
-    {
-        "type",
-        "enum",
-        "const",
-        "pattern",
-        "format",
-        "minLength",
-        "maxLength",
-        "minimum",
-        "maximum",
-        "exclusiveMinimum",
-        "exclusiveMaximum",
-        "multipleOf",
-        "minItems",
-        "maxItems",
-        "uniqueItems",
-    }
-)
-
-
 def _drop(data: Any, path: tuple[str | int, ...]) -> None:
     """Delete the field at a path, if it is still there."""
     for part in path[:-1]:
@@ -426,16 +405,22 @@ def _drop(data: Any, path: tuple[str | int, ...]) -> None:
 
 
 def _most_useful(errors: Any) -> list[jsonschema.ValidationError]:
-    """Drop errors that only repeat a type error at the same field."""
+    """Drop errors that only repeat a type or pattern error at the same field.
+
+    A date written 2026-5-1 fails both its pattern and its format: the pattern's
+    message says how to write it, the format's would only say it is no date.
+    """
     errors = list(errors)
-    typed = {
-        tuple(error.absolute_path) for error in errors if error.validator == "type"
-    }
-    return [
-        error
-        for error in errors
-        if error.validator == "type" or tuple(error.absolute_path) not in typed
-    ]
+    typed = {tuple(e.absolute_path) for e in errors if e.validator == "type"}
+    patterned = {tuple(e.absolute_path) for e in errors if e.validator == "pattern"}
+
+    def repeats(error: jsonschema.ValidationError) -> bool:
+        path = tuple(error.absolute_path)
+        if error.validator == "type":
+            return False
+        return path in typed or (error.validator == "format" and path in patterned)
+
+    return [error for error in errors if not repeats(error)]
 
 
 def _description(schema: dict[str, Any]) -> str:
@@ -443,5 +428,7 @@ def _description(schema: dict[str, Any]) -> str:
 
 
 def _show(value: Any) -> str:
+    """Quote a value in a message: shortened, and personal numbers masked."""
     text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    text = mask_numbers(text)
     return text if len(text) <= 40 else text[:37] + "…"

@@ -33,17 +33,13 @@ from collections.abc import Iterator
 
 from usefirst import identifiers
 from usefirst.catalog import Catalog, Record
+from usefirst.identifiers import mask
 from usefirst.problems import Problem, Severity
 from usefirst.publish import is_public
 from usefirst.rules.base import Context, rule
 from usefirst.rules.lookup import Path, field_name, value_at
 
 Finding = tuple[Record, Path, str]
-
-
-def mask(number: str) -> str:
-    """Keep only the first three and last four characters of a number."""
-    return number[:3] + "*" * max(len(number) - 7, 4) + number[-4:]
 
 
 def findings(
