@@ -18,6 +18,7 @@ import datetime
 from collections import defaultdict
 from collections.abc import Iterator
 
+from usefirst import identifiers
 from usefirst.catalog import Catalog, Record
 from usefirst.kinds import COOPERATION, FIRST_USE, PAY_LATER
 from usefirst.problems import Problem, Severity
@@ -124,9 +125,11 @@ def cooperation_same_partner(catalog: Catalog, context: Context) -> Iterator[Pro
         first_use = first_use_of(catalog, contract)
         if first_use is None:
             continue
-        licensee = first_use.get("licensee")
-        if licensee["uscc"] == contract.get("partner")["uscc"]:
+        licensee, partner = first_use.get("licensee"), contract.get("partner")["uscc"]
+        if licensee["uscc"] == partner:
             continue
+        if identifiers.check_uscc(partner, context.uscc_overrides):
+            continue  # a mistyped code: ID.uscc names it, not as another partner
         yield contract.problem(
             path,
             "NOTICE.cooperation_partner",
