@@ -40,8 +40,9 @@ class FileResult:
     """What one file yields: its document (if it parsed), problems and facts.
 
     ``readable`` is what the rules across records may read: the document when
-    its record is schema-valid, else the valid part of its record, if any
-    (``SchemaSet.valid_part``); the facts are those of ``readable``.
+    its record is schema-valid, else its record without unknown fields, if
+    that is valid (``SchemaSet.valid_part``); the facts are those of
+    ``readable``.
     """
 
     file: str
