@@ -17,11 +17,12 @@ from pathlib import Path
 
 import pytest
 
+from usefirst.catalog import Catalog, load_catalog
 from usefirst.check import check_repository
 from usefirst.exitcodes import INVALID, OK
 from usefirst.problems import Problem, has_errors
 from usefirst.repository import Repository
-from usefirst.rules import REGISTRY
+from usefirst.rules import REGISTRY, Context, run_rules
 
 HERE = Path(__file__).parent
 BASE = HERE / "base"
@@ -130,3 +131,34 @@ def test_every_rule_has_examples_of_both_kinds(kind: str) -> None:
 def test_every_example_folder_names_a_registered_rule(kind: str) -> None:
     folders = {path.name for path in (EXAMPLES / kind).iterdir() if path.is_dir()}
     assert sorted(folders - set(REGISTRY)) == []
+
+
+# Rules marked ``per_record`` run on the few records whose files have errors
+# alone (``usefirst.check``): a rule that compares records must not be marked.
+PER_RECORD = [registered for registered in REGISTRY.values() if registered.per_record]
+
+
+def test_rules_that_read_one_record_are_marked() -> None:
+    codes = {registered.code for registered in PER_RECORD}
+    assert {"ID.patent", "DATE.future", "PRIVACY.mobile"} <= codes
+    assert not codes & {"UNIQUE.id", "REF.achievement", "NOTICE.exited"}
+
+
+@pytest.mark.parametrize("case", cases("invalid"), ids=case_id)
+def test_a_per_record_rule_finds_the_same_in_each_record_alone(
+    case: Path, tmp_path: Path
+) -> None:
+    repository = Repository(build(tmp_path, case))
+    catalog, _ = load_catalog(repository, use_cache=False, partial=True)
+    context = Context(today=TODAY, use_cache=False)
+
+    whole = run_rules(catalog, context, PER_RECORD)
+    alone = [
+        problem
+        for record in catalog.records
+        for problem in run_rules(
+            Catalog(repository, [record], catalog.known_ids), context, PER_RECORD
+        )
+    ]
+
+    assert sorted(alone) == sorted(whole)

@@ -13,7 +13,7 @@ from usefirst.catalog import Catalog, load_catalog
 from usefirst.filecheck import paused_gc
 from usefirst.problems import Problem
 from usefirst.repository import Repository
-from usefirst.rules import Context, run_rules
+from usefirst.rules import REGISTRY, Context, run_rules
 from usefirst.settings import load_settings
 
 log = logging.getLogger(__name__)
@@ -53,10 +53,17 @@ def _findings_in_partial_records(catalog: Catalog, context: Context) -> list[Pro
 
     Only what the rules find in those files is kept: a finding elsewhere could
     stem from a field that was dropped as invalid, and the other files were
-    checked without them already.
+    checked without them already. A rule that reads one record at a time sees
+    only these records.
     """
-    partial = {record.file for record in catalog.records if not record.complete}
-    found = run_rules(catalog, context)
+    records = [record for record in catalog.records if not record.complete]
+    alone = Catalog(catalog.repository, records, catalog.known_ids)
+    rules = REGISTRY.values()
+    found = [
+        *run_rules(catalog, context, [r for r in rules if not r.per_record]),
+        *run_rules(alone, context, [r for r in rules if r.per_record]),
+    ]
+    partial = {record.file for record in records}
     return [problem for problem in found if problem.file in partial]
 
 

@@ -21,7 +21,7 @@ from usefirst.rules.lookup import field_name
 MIN_FREE_MONTHS = 12
 
 
-@rule("NOTICE.secret_patent", "保密专利不得入库")
+@rule("NOTICE.secret_patent", "保密专利不得入库", per_record=True)
 def no_secret_patent(catalog: Catalog, context: Context) -> Iterator[Problem]:
     """Report every right marked as a secret patent."""
     for achievement in catalog.of_kind(ACHIEVEMENT):
@@ -38,7 +38,9 @@ def no_secret_patent(catalog: Catalog, context: Context) -> Iterator[Problem]:
             )
 
 
-@rule("NOTICE.offer_free_months", "许可条件中的免费使用期不少于 12 个月")
+@rule(
+    "NOTICE.offer_free_months", "许可条件中的免费使用期不少于 12 个月", per_record=True
+)
 def offer_free_months(catalog: Catalog, context: Context) -> Iterator[Problem]:
     """Report an offer whose free period is shorter than a year."""
     path = ("offer", "free_months")

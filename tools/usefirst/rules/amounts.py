@@ -32,7 +32,7 @@ def _follow_ups(catalog: Catalog) -> Iterator[Record]:
         yield from catalog.of_kind(kind)
 
 
-@rule("MONEY.positive", "合同金额和到账金额大于零")
+@rule("MONEY.positive", "合同金额和到账金额大于零", per_record=True)
 def amounts_positive(catalog: Catalog, context: Context) -> Iterator[Problem]:
     """Report a zero contract amount or a zero payment."""
     for contract in _follow_ups(catalog):
@@ -51,7 +51,7 @@ def _amount_name(catalog: Catalog, contract: Record) -> str:
     return field_name(catalog, contract, ("amount",))
 
 
-@rule("MONEY.payments_exceed_amount", "到账合计不超过合同金额（警告）")
+@rule("MONEY.payments_exceed_amount", "到账合计不超过合同金额（警告）", per_record=True)
 def payments_within_amount(catalog: Catalog, context: Context) -> Iterator[Problem]:
     """Warn when the payments received add up to more than the contract amount."""
     for contract in _follow_ups(catalog):

@@ -43,7 +43,7 @@ def one_year_end(start: datetime.date) -> datetime.date:
     return anniversary - datetime.timedelta(days=1)
 
 
-@rule("NOTICE.free_period", "先使用合同的免费使用期不少于一年")
+@rule("NOTICE.free_period", "先使用合同的免费使用期不少于一年", per_record=True)
 def free_year(catalog: Catalog, context: Context) -> Iterator[Problem]:
     """Report first-use contracts whose free period is shorter than a year."""
     path = ("free_period", "end")

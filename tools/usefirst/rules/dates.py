@@ -57,7 +57,7 @@ def expand(record: Record, pattern: Path) -> Iterator[Path]:
         yield from expand(record, (*pattern[:star], index, *pattern[star + 1 :]))
 
 
-@rule("DATE.future", "已发生事项的日期不晚于今天")
+@rule("DATE.future", "已发生事项的日期不晚于今天", per_record=True)
 def not_in_future(catalog: Catalog, context: Context) -> Iterator[Problem]:
     """Report signing, payment, admission, exit and similar dates after today."""
     # schema-valid dates are YYYY-MM-DD, whose order as text is their order
@@ -77,7 +77,7 @@ def not_in_future(catalog: Catalog, context: Context) -> Iterator[Problem]:
                     )
 
 
-@rule("DATE.period_order", "期间的结束日期晚于开始日期")
+@rule("DATE.period_order", "期间的结束日期晚于开始日期", per_record=True)
 def period_order(catalog: Catalog, context: Context) -> Iterator[Problem]:
     """Report free periods, filing periods and validity periods that end too early."""
     for kind, path in PERIODS.items():
@@ -94,7 +94,9 @@ def period_order(catalog: Catalog, context: Context) -> Iterator[Problem]:
             )
 
 
-@rule("DATE.free_period_start", "免费使用期不早于先使用合同签订日期开始")
+@rule(
+    "DATE.free_period_start", "免费使用期不早于先使用合同签订日期开始", per_record=True
+)
 def free_period_after_signing(catalog: Catalog, context: Context) -> Iterator[Problem]:
     """Report a first-use contract whose free period starts before it was signed."""
     path = ("free_period", "start")
@@ -110,7 +112,7 @@ def free_period_after_signing(catalog: Catalog, context: Context) -> Iterator[Pr
         )
 
 
-@rule("DATE.payment_before_signing", "到账日期不早于合同签订日期")
+@rule("DATE.payment_before_signing", "到账日期不早于合同签订日期", per_record=True)
 def payments_after_signing(catalog: Catalog, context: Context) -> Iterator[Problem]:
     """Report a payment received before its contract was signed."""
     for kind in FOLLOW_UP_KINDS:

@@ -107,14 +107,14 @@ def _number_rule(right_type: str, code: str) -> None:
                 )
 
     check.__doc__ = f"Check the number of every {right_type} right."
-    rule(code, f"{NUMBER_NAMES[right_type]}的格式和校验位正确")(check)
+    rule(code, f"{NUMBER_NAMES[right_type]}的格式和校验位正确", per_record=True)(check)
 
 
 for _type in RIGHT_CHECKS:
     _number_rule(_type, f"ID.{_type}")
 
 
-@rule("ID.right_type", "权利号的形式与权利类型一致")
+@rule("ID.right_type", "权利号的形式与权利类型一致", per_record=True)
 def right_type_matches_number(catalog: Catalog, context: Context) -> Iterator[Problem]:
     """Report a number that is valid for another right type than the stated one."""
     for right_type in RIGHT_CHECKS:
@@ -145,7 +145,7 @@ def uscc_fields(catalog: Catalog) -> Iterator[tuple[Record, tuple[str, ...]]]:
                 yield contract, (party, "uscc")
 
 
-@rule("ID.uscc", "统一社会信用代码的校验位正确")
+@rule("ID.uscc", "统一社会信用代码的校验位正确", per_record=True)
 def uscc_valid(catalog: Catalog, context: Context) -> Iterator[Problem]:
     """Check every unified social credit code, honouring the reviewers' overrides."""
     for record, path in uscc_fields(catalog):
@@ -165,7 +165,7 @@ def _masked(text: str) -> str:
     return _LONG_DIGITS.sub(lambda m: m.group()[:6] + "********" + m.group()[-4:], text)
 
 
-@rule("ID.resident_id", "行权备案中完成人的身份证号有效")
+@rule("ID.resident_id", "行权备案中完成人的身份证号有效", per_record=True)
 def resident_id_valid(catalog: Catalog, context: Context) -> Iterator[Problem]:
     """Check the identity number of the inventor in each exercise-rights filing."""
     path = ("inventor", "id_number")
