@@ -409,6 +409,21 @@ def test_a_record_with_an_unknown_field_is_still_checked_by_the_rules(
     }
 
 
+def test_a_misspelt_required_field_is_checked_under_the_name_it_was_meant_for(
+    repo: Path,
+) -> None:
+    # the hint names "uscc"; the rules read the value as the code it was
+    # meant to be and report its check digit at the line where it stands
+    edit(repo, CONTRACT, "  uscc: 91440101MA5AB1234M", "  usc: 91440101MA5AB1234N")
+    assert rules_by_file(repo) == {
+        CONTRACT: [
+            (6, "SCHEMA.required"),
+            (8, "ID.uscc"),
+            (8, "SCHEMA.additionalProperties"),
+        ],
+    }
+
+
 def test_a_record_in_another_units_folder_is_still_checked_for_unique_ids(
     repo: Path,
 ) -> None:

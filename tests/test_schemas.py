@@ -659,7 +659,8 @@ def test_where_only_the_fast_path_refuses_its_finding_is_still_reported() -> Non
 def valid_part_of(schemas: SchemaSet, text: str) -> dict[str, Any] | None:
     document, problems = parse_text(text, "catalog/lab/achievements/x.yaml")
     assert problems == []
-    return schemas.valid_part(document.data, "achievement")
+    part = schemas.valid_part(document.data, "achievement")
+    return None if part is None else part.data
 
 
 def test_unknown_fields_are_left_out_of_the_valid_part(schemas: SchemaSet) -> None:
@@ -685,6 +686,36 @@ def test_a_record_with_a_wrong_value_has_no_valid_part(schemas: SchemaSet) -> No
     ],
 )
 def test_a_record_missing_what_it_needs_has_no_valid_part(
+    schemas: SchemaSet, old: str, new: str
+) -> None:
+    assert old in ACHIEVEMENT
+    assert valid_part_of(schemas, ACHIEVEMENT.replace(old, new)) is None
+
+
+def test_a_misspelt_required_field_is_read_under_the_name_it_was_meant_for(
+    schemas: SchemaSet,
+) -> None:
+    text = ACHIEVEMENT.replace("title: 高安全", "titel: 高安全")
+    text = text.replace("free_months:", "free_month:")
+    expected, _ = parse_text(ACHIEVEMENT, "x.yaml")
+    part = valid_part_of(schemas, text)
+    assert part == expected.data
+    assert list(part) == list(expected.data)
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        # the value does not fit the field it was meant for
+        ("  free_months: 12\n", "  free_month: 十二\n"),
+        # two misspellings of one missing field: which one was meant?
+        (
+            "title: 高安全固态电解质制备技术\n",
+            "titel: 固态电解质技术\ntitle_: 固态电池技术\n",
+        ),
+    ],
+)
+def test_a_misspelt_required_field_is_not_guessed_where_the_guess_is_doubtful(
     schemas: SchemaSet, old: str, new: str
 ) -> None:
     assert old in ACHIEVEMENT

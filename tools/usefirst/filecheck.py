@@ -40,9 +40,9 @@ class FileResult:
     """What one file yields: its document (if it parsed), problems and facts.
 
     ``readable`` is what the rules across records may read: the document when
-    its record is schema-valid, else its record without unknown fields, if
-    that is valid (``SchemaSet.valid_part``); the facts are those of
-    ``readable``.
+    its record is schema-valid, else its record without unknown fields (a
+    misspelt required field read under its right name), if that is valid
+    (``SchemaSet.valid_part``); the facts are those of ``readable``.
     """
 
     file: str
@@ -124,7 +124,7 @@ def _not_repeating_yaml(found: list[Problem], problems: list[Problem]) -> list[P
 
 def _readable(repository: Repository, document: Document, kind: str) -> Document | None:
     part = repository.schemas.valid_part(document.data, kind)
-    return None if part is None else document.with_data(part)
+    return None if part is None else document.with_data(part.data, part.renamed)
 
 
 def folder_of(file: str) -> str:

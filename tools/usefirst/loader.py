@@ -111,9 +111,22 @@ class Document:
     def __repr__(self) -> str:
         return f"Document({self.file!r})"
 
-    def with_data(self, data: Any) -> Document:
-        """Return a document of the same file and lines holding other data."""
-        return Document(self.file, data, self._lines, tree=self._tree)
+    def with_data(
+        self, data: Any, renamed: dict[Path_, Path_] | None = None
+    ) -> Document:
+        """Return a document of the same file and lines holding other data.
+
+        ``renamed`` maps paths in the new data to the paths they were written
+        at, so that a field read under another name keeps its line.
+        """
+        if not renamed:
+            return Document(self.file, data, self._lines, tree=self._tree)
+        lines = dict(self.lines)
+        for new, old in renamed.items():
+            for path, line in self.lines.items():
+                if path[: len(old)] == old:
+                    lines[(*new, *path[len(old) :])] = line
+        return Document(self.file, data, lines)
 
     def __getstate__(self) -> tuple[str, Any, dict[Path_, int] | None, Any]:
         return self.file, self.data, self._lines, self._tree

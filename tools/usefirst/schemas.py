@@ -20,13 +20,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import fastjsonschema
 
 from usefirst.dates import parse_day
 from usefirst.identifiers import mask_numbers
-from usefirst.loader import Document
+from usefirst.loader import Document, Path_
 from usefirst.problems import Problem
 
 if TYPE_CHECKING:  # imported when a record fails the fast path, see _full_validators
@@ -93,6 +93,17 @@ def _full_validators() -> Any:
     return jsonschema.validators.extend(
         jsonschema.Draft202012Validator, validators={"pattern": _pattern}
     )
+
+
+class ValidPart(NamedTuple):
+    """What the rules may read of an invalid record, and where it was written.
+
+    ``renamed`` maps the path of each field read under the name it was meant
+    for to the path of the misspelt field it was written at.
+    """
+
+    data: dict[str, Any]
+    renamed: dict[Path_, Path_]
 
 
 @dataclass
@@ -170,27 +181,44 @@ class SchemaSet:
         problems = [describer.problem(document, error) for error in errors]
         return sorted(set(problems))
 
-    def valid_part(self, data: dict[str, Any], kind: str) -> dict[str, Any] | None:
+    def valid_part(self, data: dict[str, Any], kind: str) -> ValidPart | None:
         """Drop the fields the schema does not know; return the rest if it is valid.
 
         A record whose only errors are unknown fields (often a misspelt name)
-        is what was written without them. A wrong value at a known field gives
-        no valid part: rules reading the record without that field would say
-        it is missing, or count from today where a date was meant.
+        is what was written without them. An unknown field whose spelling
+        hint names a missing required field at its place, and is the only one
+        to, is read as that field. A wrong value at a known field gives no
+        valid part: rules reading the record without that field would say it
+        is missing, or count from today where a date was meant.
         """
-        part = copy.deepcopy(data)
+        unknown: dict[Path_, tuple[set[str], list[str]]] = {}
+        missing: dict[Path_, set[str]] = {}
         for error in self.validator(kind).iter_errors(data):
-            if error.validator != "additionalProperties":
-                return None
             path = tuple(error.absolute_path)
-            known = error.schema.get("properties", {})
-            for key in set(error.instance) - set(known):
-                _drop(part, (*path, key))
+            if error.validator == "additionalProperties":
+                known = list(error.schema.get("properties", {}))
+                unknown[path] = (set(error.instance) - set(known), known)
+            elif error.validator == "required" and isinstance(error.instance, dict):
+                absent = set(error.validator_value) - set(error.instance)
+                missing.setdefault(path, set()).update(absent)
+            else:
+                return None
+        part = copy.deepcopy(data)
+        renamed: dict[Path_, Path_] = {}
+        for path, (extras, known) in unknown.items():
+            meant = {extra: _resembling(extra, known) for extra in extras}
+            guesses = list(meant.values())
+            for extra, name in meant.items():
+                if name in missing.get(path, ()) and guesses.count(name) == 1:
+                    _rename(part, path, extra, name)
+                    renamed[(*path, name)] = (*path, extra)
+                else:
+                    _drop(part, (*path, extra))
         try:
             self.fast_validator(kind)(part)
         except fastjsonschema.JsonSchemaValueException:
             return None
-        return part
+        return ValidPart(part, renamed)
 
     def resolve(self, node: dict[str, Any]) -> dict[str, Any]:
         """Merge a ``$ref`` target under the keywords written beside it."""
@@ -285,10 +313,8 @@ class _Describer:
         extras = sorted(set(error.instance) - set(known))
         hints = []
         for extra in extras:
-            close = difflib.get_close_matches(extra, known, n=1)
-            hints.append(
-                f"“{extra}”" + (f"（是否应为“{close[0]}”？）" if close else "")
-            )
+            close = _resembling(extra, known)
+            hints.append(f"“{extra}”" + (f"（是否应为“{close}”？）" if close else ""))
         return f"不认识的字段 {'、'.join(hints)}：请检查拼写，可用字段见字段说明"
 
     def _type(self, error: Any, title: str, path: tuple) -> str:
@@ -391,6 +417,21 @@ def _as_validation_error(
         schema=definition,
         validator_value=definition.get(error.rule),
     )
+
+
+def _resembling(name: str, known: list[str]) -> str | None:
+    """Name the known field a misspelt name most resembles, if any."""
+    close = difflib.get_close_matches(name, known, n=1)
+    return close[0] if close else None
+
+
+def _rename(data: Any, path: Path_, old: str, new: str) -> None:
+    """Rename a field of the mapping at a path, keeping the order of fields."""
+    for part in path:
+        data = data[part]
+    items = list(data.items())
+    data.clear()
+    data.update((new if key == old else key, value) for key, value in items)
 
 
 def _drop(data: Any, path: tuple[str | int, ...]) -> None:
