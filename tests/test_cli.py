@@ -424,6 +424,21 @@ def test_a_misspelt_required_field_is_checked_under_the_name_it_was_meant_for(
     }
 
 
+def test_a_record_with_a_wrong_value_is_still_searched_for_numbers_and_scans(
+    repo: Path,
+) -> None:
+    # the other rules leave such a record out until the value is fixed; these
+    # read only the texts and attachments its facts name
+    edit(repo, ACHIEVEMENT_FILE, "free_months: 12", "free_months: 十二")
+    edit(repo, ACHIEVEMENT_FILE, "转化实施。", "转化实施，联系 13800138000。")
+    edit(repo, CONTRACT, 'signed_on: "2024-12-20"', 'signed_on: "2024-12-32"')
+    edit(repo, CONTRACT, "attachments/lab-fu-001.pdf", "attachments/lab-fu-009.pdf")
+    assert rules_by_file(repo) == {
+        ACHIEVEMENT_FILE: [(15, "PRIVACY.mobile"), (20, "SCHEMA.type")],
+        CONTRACT: [(13, "SCHEMA.format"), (15, "ATTACHMENT.missing")],
+    }
+
+
 def test_a_record_in_another_units_folder_is_still_checked_for_unique_ids(
     repo: Path,
 ) -> None:

@@ -14,12 +14,14 @@ import re
 import shutil
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from usefirst.catalog import Catalog, load_catalog
+from usefirst.catalog import Catalog, Record, load_catalog
 from usefirst.check import check_repository
 from usefirst.exitcodes import INVALID, OK
+from usefirst.facts import record_facts
 from usefirst.problems import Problem, has_errors
 from usefirst.repository import Repository
 from usefirst.rules import REGISTRY, Context, run_rules
@@ -162,3 +164,56 @@ def test_a_per_record_rule_finds_the_same_in_each_record_alone(
     ]
 
     assert sorted(alone) == sorted(whole)
+
+
+# Rules marked ``facts_only`` run on records whose values are wrong too, as they
+# were written: what they find must not depend on any value outside the texts
+# and attachments the record's facts name (``usefirst.facts``).
+FACTS_ONLY = [registered for registered in REGISTRY.values() if registered.facts_only]
+
+
+def test_rules_that_read_only_facts_are_marked() -> None:
+    codes = {registered.code for registered in FACTS_ONLY}
+    assert {"PRIVACY.resident_id", "PRIVACY.mobile", "ATTACHMENT.missing"} <= codes
+    assert not codes & {"ID.patent", "DATE.future", "NOTICE.free_period"}
+    assert all(registered.per_record for registered in FACTS_ONLY)
+
+
+def spoiled(value: Any) -> Any:
+    """Put a wrong value wherever a record holds no text, or a date."""
+    if isinstance(value, dict):
+        wrong = {"id": ["不是文本"]}
+        return {
+            key: item if key == "kind" else wrong.get(key, spoiled(item))
+            for key, item in value.items()
+        }
+    if isinstance(value, list):
+        return [*map(spoiled, value), None]
+    if isinstance(value, bool | int | float) or value is None:
+        return "十二"
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return "2026-02-30"
+    return value
+
+
+@pytest.mark.parametrize("case", cases("invalid"), ids=case_id)
+def test_a_facts_only_rule_finds_the_same_whatever_the_other_values(
+    case: Path, tmp_path: Path
+) -> None:
+    repository = Repository(build(tmp_path, case))
+    catalog, _ = load_catalog(repository, use_cache=False, partial=True)
+    context = Context(today=TODAY, use_cache=False)
+    as_written = []
+    for record in catalog.records:
+        data = spoiled(record.data)
+        document = record.document.with_data(data)
+        facts = record_facts(record.kind, data)
+        as_written.append(Record(document, record.folder, facts, complete=False))
+
+    def found(records: list[Record]) -> list[tuple[str, int, str, str]]:
+        problems = run_rules(
+            Catalog(repository, records, catalog.known_ids), context, FACTS_ONLY
+        )
+        return sorted((p.file, p.line, p.rule, p.message) for p in problems)
+
+    assert found(as_written) == found(catalog.records)

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
-from usefirst.facts import Facts
+from usefirst.facts import NO_FACTS, Facts
 from usefirst.filecheck import FileResult, check_files
 from usefirst.kinds import ATTACHMENT_FOLDER, FOLDER_KINDS, UNIT_FILE, UNIT_KIND
 from usefirst.loader import Document
@@ -43,7 +43,8 @@ class Record:
     """One schema-valid record, where it came from, and its facts.
 
     A record whose file has errors (``complete`` false) is the valid part of
-    what was written; only the checker's rules see such records.
+    what was written, or, in ``Catalog.written``, all that was written; only
+    the checker's rules see such records.
     """
 
     document: Document
@@ -55,7 +56,9 @@ class Record:
         # plain attributes, not properties: rules read them millions of times
         self.data: dict[str, Any] = self.document.data
         self.kind: str = self.data.get("kind")
-        self.id: str = self.data.get("id")
+        # a record kept as written despite wrong values may hold anything here
+        record_id = self.data.get("id")
+        self.id: str = record_id if isinstance(record_id, str) else ""
         self.file: str = self.document.file
         # the dictionary's own get, called without a step through this class
         # (so, like dict.get, it takes the default by position only)
@@ -78,11 +81,16 @@ class Record:
 
 @dataclass
 class Catalog:
-    """All valid records, indexed by id and kind."""
+    """All valid records, indexed by id and kind.
+
+    ``written`` holds the records with a wrong value and no valid part, as they
+    were written, for the rules that read only facts (``rule(facts_only=...)``).
+    """
 
     repository: Repository
     records: list[Record] = field(default_factory=list)
     known_ids: set[str] = field(default_factory=set)
+    written: list[Record] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.by_id: dict[str, Record] = {}
@@ -102,7 +110,7 @@ class Catalog:
 
     def complete(self) -> Catalog:
         """Return the catalog without the records whose files have errors."""
-        if all(record.complete for record in self.records):
+        if not self.written and all(record.complete for record in self.records):
             return self
         records = [record for record in self.records if record.complete]
         return Catalog(self.repository, records, self.known_ids)
@@ -241,9 +249,10 @@ def build_catalog(
     """Index per-file results into a catalog and gather their problems.
 
     With ``partial``, records whose files have errors are indexed too, as far
-    as they are valid (``Record.complete``), for the rules to check them.
+    as they are valid (``Record.complete``), for the rules to check them; those
+    with no valid part are kept as written, with their facts.
     """
-    records, known, problems = [], set(), []
+    records, written, known, problems = [], [], set(), []
     for result in results:
         problems.extend(result.problems)
         # a record stands for the id it holds and for the one its place gives,
@@ -259,8 +268,10 @@ def build_catalog(
             records.append(
                 Record(result.readable, result.folder, result.facts, complete)
             )
+        elif partial and result.document is not None and result.facts != NO_FACTS:
+            written.append(Record(result.document, result.folder, result.facts, False))
     log.info("loaded %d records, %d valid", len(known), len(records))
-    return Catalog(repository, records, known), problems
+    return Catalog(repository, records, known, written), problems
 
 
 def _id_of_place(file: str) -> str | None:

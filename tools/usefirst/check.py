@@ -54,17 +54,23 @@ def _findings_in_partial_records(catalog: Catalog, context: Context) -> list[Pro
     Only what the rules find in those files is kept: a finding elsewhere could
     stem from a field that was dropped as invalid, and the other files were
     checked without them already. A rule that reads one record at a time sees
-    only these records.
+    only these records; a rule that reads only facts sees the records with no
+    valid part too, as written.
     """
     records = [record for record in catalog.records if not record.complete]
     alone = Catalog(catalog.repository, records, catalog.known_ids)
+    written = Catalog(catalog.repository, [*records, *catalog.written])
     rules = REGISTRY.values()
     found = [
-        *run_rules(catalog, context, [r for r in rules if not r.per_record]),
-        *run_rules(alone, context, [r for r in rules if r.per_record]),
+        *run_rules(written, context, [r for r in rules if r.facts_only]),
+        *run_rules(
+            alone, context, [r for r in rules if r.per_record and not r.facts_only]
+        ),
     ]
-    partial = {record.file for record in records}
-    return [problem for problem in found if problem.file in partial]
+    if records:
+        found += run_rules(catalog, context, [r for r in rules if not r.per_record])
+    with_errors = {record.file for record in written.records}
+    return [problem for problem in found if problem.file in with_errors]
 
 
 def _not_repeating(found: list[Problem], file_problems: list[Problem]) -> list[Problem]:

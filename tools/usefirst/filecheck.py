@@ -42,7 +42,8 @@ class FileResult:
     ``readable`` is what the rules across records may read: the document when
     its record is schema-valid, else its record without unknown fields (a
     misspelt required field read under its right name), if that is valid
-    (``SchemaSet.valid_part``); the facts are those of ``readable``.
+    (``SchemaSet.valid_part``). The facts are those of ``readable``, or of
+    the record as written when it has no valid part.
     """
 
     file: str
@@ -102,7 +103,7 @@ def check_bytes(repository: Repository, file: str, raw: bytes) -> FileResult:
     schema_problems = repository.schemas.validate(document, kind)
     problems.extend(_not_repeating_yaml(schema_problems, problems))
     readable = _readable(repository, document, kind) if schema_problems else document
-    facts = record_facts(kind, readable.data) if readable else NO_FACTS
+    facts = record_facts(kind, (readable or document).data)
     return FileResult(file, folder_of(file), document, problems, readable, facts)
 
 

@@ -41,7 +41,7 @@ KNOWN_TYPES_FILE = "attachment-types.json"
 @rule(
     "ATTACHMENT.missing",
     "记录引用的附件存在于本单位的 attachments/ 文件夹中",
-    per_record=True,
+    facts_only=True,
 )
 def check_missing(catalog: Catalog, context: Context) -> Iterator[Problem]:
     """Report attachments that are absent, symlinked or outside their unit."""
@@ -69,7 +69,7 @@ def check_missing(catalog: Catalog, context: Context) -> Iterator[Problem]:
 @rule(
     "ATTACHMENT.type",
     "附件是 PDF、OFD、JPEG 或 PNG 文件（按文件内容判断）",
-    per_record=True,
+    facts_only=True,
 )
 def check_type(catalog: Catalog, context: Context) -> Iterator[Problem]:
     """Report attachments whose bytes are no PDF, OFD, JPEG or PNG."""

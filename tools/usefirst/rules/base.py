@@ -39,24 +39,30 @@ class Rule:
     summary: str
     check: Check
     per_record: bool = False
+    facts_only: bool = False
 
 
 REGISTRY: dict[str, Rule] = {}
 
 
 def rule(
-    code: str, summary: str, *, per_record: bool = False
+    code: str, summary: str, *, per_record: bool = False, facts_only: bool = False
 ) -> Callable[[Check], Check]:
     """Register a check under its rule code.
 
     ``per_record`` says that what the check finds in a record depends on that
     record alone, never on another: such a check may run on a few records.
+    ``facts_only`` says more: the check reads nothing of a record but its facts
+    (``usefirst.facts``) and the texts they name, so it may also run on a
+    record as written, whatever wrong values it holds elsewhere.
     """
 
     def register(check: Check) -> Check:
         if code in REGISTRY:
             raise ValueError(f"rule code registered twice: {code}")
-        REGISTRY[code] = Rule(code, summary, check, per_record)
+        REGISTRY[code] = Rule(
+            code, summary, check, per_record or facts_only, facts_only
+        )
         return check
 
     return register

@@ -66,7 +66,7 @@ def _find(
     return resident_ids, mobiles
 
 
-@rule("PRIVACY.resident_id", "身份证号只出现在不公开的指定字段", per_record=True)
+@rule("PRIVACY.resident_id", "身份证号只出现在不公开的指定字段", facts_only=True)
 def no_resident_ids(catalog: Catalog, context: Context) -> Iterator[Problem]:
     """Report resident identity numbers outside the fields meant for them."""
     for record, path, number in findings(catalog, context.today)[0]:
@@ -84,7 +84,7 @@ def no_resident_ids(catalog: Catalog, context: Context) -> Iterator[Problem]:
         )
 
 
-@rule("PRIVACY.mobile", "个人手机号码只出现在不公开的指定字段", per_record=True)
+@rule("PRIVACY.mobile", "个人手机号码只出现在不公开的指定字段", facts_only=True)
 def no_mobile_numbers(catalog: Catalog, context: Context) -> Iterator[Problem]:
     """Report personal mobile numbers outside the fields meant for them."""
     for record, path, number in findings(catalog, context.today)[1]:
