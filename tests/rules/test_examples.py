@@ -24,7 +24,7 @@ from usefirst.exitcodes import INVALID, OK
 from usefirst.facts import record_facts
 from usefirst.problems import Problem, has_errors
 from usefirst.repository import Repository
-from usefirst.rules import REGISTRY, Context, run_rules
+from usefirst.rules import REGISTRY, Context, Rule, run_rules
 
 HERE = Path(__file__).parent
 BASE = HERE / "base"
@@ -146,21 +146,33 @@ def test_rules_that_read_one_record_are_marked() -> None:
     assert not codes & {"UNIQUE.id", "REF.achievement", "NOTICE.exited"}
 
 
+CONTEXT = Context(today=TODAY, use_cache=False)
+
+
+def example_catalog(case: Path, tmp_path: Path) -> Catalog:
+    """Load an example's catalog with the records whose files have errors."""
+    repository = Repository(build(tmp_path, case))
+    catalog, _ = load_catalog(repository, use_cache=False, partial=True)
+    return catalog
+
+
+def run_on(catalog: Catalog, records: list[Record], rules: list[Rule]) -> list[Problem]:
+    """Run rules on some records of a catalog, as a catalog of their own."""
+    alone = Catalog(catalog.repository, records, catalog.known_ids)
+    return run_rules(alone, CONTEXT, rules)
+
+
 @pytest.mark.parametrize("case", cases("invalid"), ids=case_id)
 def test_a_per_record_rule_finds_the_same_in_each_record_alone(
     case: Path, tmp_path: Path
 ) -> None:
-    repository = Repository(build(tmp_path, case))
-    catalog, _ = load_catalog(repository, use_cache=False, partial=True)
-    context = Context(today=TODAY, use_cache=False)
+    catalog = example_catalog(case, tmp_path)
 
-    whole = run_rules(catalog, context, PER_RECORD)
+    whole = run_rules(catalog, CONTEXT, PER_RECORD)
     alone = [
         problem
         for record in catalog.records
-        for problem in run_rules(
-            Catalog(repository, [record], catalog.known_ids), context, PER_RECORD
-        )
+        for problem in run_on(catalog, [record], PER_RECORD)
     ]
 
     assert sorted(alone) == sorted(whole)
@@ -200,9 +212,7 @@ def spoiled(value: Any) -> Any:
 def test_a_facts_only_rule_finds_the_same_whatever_the_other_values(
     case: Path, tmp_path: Path
 ) -> None:
-    repository = Repository(build(tmp_path, case))
-    catalog, _ = load_catalog(repository, use_cache=False, partial=True)
-    context = Context(today=TODAY, use_cache=False)
+    catalog = example_catalog(case, tmp_path)
     as_written = []
     for record in catalog.records:
         data = spoiled(record.data)
@@ -210,10 +220,6 @@ def test_a_facts_only_rule_finds_the_same_whatever_the_other_values(
         facts = record_facts(record.kind, data)
         as_written.append(Record(document, record.folder, facts, complete=False))
 
-    def found(records: list[Record]) -> list[tuple[str, int, str, str]]:
-        problems = run_rules(
-            Catalog(repository, records, catalog.known_ids), context, FACTS_ONLY
-        )
-        return sorted((p.file, p.line, p.rule, p.message) for p in problems)
-
-    assert found(as_written) == found(catalog.records)
+    assert sorted(run_on(catalog, as_written, FACTS_ONLY)) == sorted(
+        run_on(catalog, catalog.records, FACTS_ONLY)
+    )
