@@ -314,7 +314,8 @@ class _Describer:
         hints = []
         for extra in extras:
             close = _resembling(extra, known)
-            hints.append(f"“{extra}”" + (f"（是否应为“{close}”？）" if close else ""))
+            hint = f"（是否应为“{close}”？）" if close else ""
+            hints.append(f"“{extra}”{hint}")
         return f"不认识的字段 {'、'.join(hints)}：请检查拼写，可用字段见字段说明"
 
     def _type(self, error: Any, title: str, path: tuple) -> str:
@@ -434,7 +435,7 @@ def _rename(data: Any, path: Path_, old: str, new: str) -> None:
     data.update((new if key == old else key, value) for key, value in items)
 
 
-def _drop(data: Any, path: tuple[str | int, ...]) -> None:
+def _drop(data: Any, path: Path_) -> None:
     """Delete the field at a path, if it is still there."""
     for part in path[:-1]:
         try:
